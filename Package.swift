@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, each knowing only the ones below it:
+// 1 RapportLanguage (scenario text -> checked scenario), 2 RapportEngine (pure play state machine),
+// 3 RapportTools (analysis, walkthrough tests, reports), 4 terminal, 5 RapportCLI + the `rapport` executable.
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+        .library(name: "RapportLanguage", targets: ["RapportLanguage"]),
+        .library(name: "RapportEngine", targets: ["RapportEngine"]),
+        .library(name: "RapportTools", targets: ["RapportTools"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "RapportLanguage"),
+        .target(name: "RapportEngine", dependencies: ["RapportLanguage"]),
+        .target(name: "RapportTools", dependencies: ["RapportLanguage", "RapportEngine"]),
+        .target(name: "RapportTerminal", dependencies: ["RapportLanguage", "RapportEngine", "RapportTools"]),
+        .target(
+            name: "RapportCLI",
+            dependencies: [
+                "RapportLanguage", "RapportEngine", "RapportTools", "RapportTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "rapport", dependencies: ["RapportCLI"]),
+        .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage"]),
+        .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
+        .testTarget(name: "RapportToolsTests", dependencies: ["RapportTools", "RapportEngine", "RapportLanguage"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

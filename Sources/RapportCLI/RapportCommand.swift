@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `rapport`: the root command. Each subcommand is its own type in its own file.
+public struct RapportCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Practise the conversations that build trust with customers.",
+        discussion: """
+            Rapport plays scripted customer conversations and scores every choice on respect, ownership, \
+            empathy and follow-through.
+            """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self]
+    )
+
+    public init() {}
+}

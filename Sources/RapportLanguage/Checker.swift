@@ -1,0 +1,816 @@
+/// The result of checking a file: every diagnostic, and the checked scenario when there were no errors.
+public struct CheckResult: Sendable {
+    public let diagnostics: [Diagnostic]
+    public let scenario: CheckedScenario?
+}
+
+/// Checks a parsed scenario: resolves names, checks types and the shape of the conversation, and
+/// builds a `CheckedScenario` when nothing is wrong. All work is linear in the file's size, apart from
+/// "did you mean" suggestions, which have a fixed budget.
+public struct Checker {
+    public static let defaultDimensions = ["respect", "ownership", "empathy", "follow-through"]
+    static let headerKeys = [
+        "title", "customer", "id", "channel", "summary", "cast", "dimensions", "state", "meter", "promises", "silence",
+    ]
+
+    /// Parses and checks a file in one call.
+    public static func check(_ source: SourceFile) -> CheckResult {
+        let (syntax, parseDiagnostics) = Parser.parse(source)
+        if parseDiagnostics.contains(where: { $0.code == .notUTF8 || $0.code == .emptyFile }) {
+            return CheckResult(diagnostics: parseDiagnostics, scenario: nil)
+        }
+        var checker = Checker(source: source, syntax: syntax)
+        checker.diagnostics = parseDiagnostics
+        let scenario = checker.run()
+        let diagnostics = checker.diagnostics.sortedBySource()
+        return CheckResult(diagnostics: diagnostics, scenario: diagnostics.hasErrors ? nil : scenario)
+    }
+
+    let source: SourceFile
+    let syntax: ScenarioSyntax
+    var diagnostics: [Diagnostic] = []
+    /// "Did you mean" comparisons left; each suggestion against N names costs N.
+    var suggestionBudget = 2_000_000
+
+    // Header facts
+    var title: String?
+    var customer: String?
+    var id: String?
+    var channel: Channel?
+    var summary: String?
+    var cast: [CastMember] = []
+    var dimensions = Checker.defaultDimensions
+    var dimensionsSpan: Span?
+    var variables: [Variable] = []
+    var variableSpans: [Span] = []
+    var variableIndex: [String: Int] = [:]
+    var meter: Int?
+    var promiseScoring = PromiseScoring.standard
+    var defaultSilence: Int?
+
+    // Names found in the body
+    var nodeIndex: [String: Int] = [:]
+    var promiseIndex: [String: Int] = [:]
+    var promises: [PromiseDefinition] = []
+    var promiseSpans: [Span] = []
+    var speakers: [String: String] = [:]
+
+    // What the body uses, for the warnings
+    var variablesRead = Set<Int>()
+    var promisesSettled = Set<Int>()
+    var dimensionsScored = Set<Int>()
+
+    init(source: SourceFile, syntax: ScenarioSyntax) {
+        self.source = source
+        self.syntax = syntax
+    }
+
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, _ span: Span, note: String? = nil, fix: String? = nil
+    ) {
+        let range = source.range(span)
+        diagnostics.append(
+            Diagnostic(
+                code, message, file: source.name, range: range, note: note,
+                fixIt: fix.map { FixIt(range: range, replacement: $0) }))
+    }
+
+    mutating func suggest(_ word: String, among names: [String]) -> String? {
+        guard suggestionBudget >= names.count else { return nil }
+        suggestionBudget -= names.count
+        return Suggestions.closest(to: word, among: names)
+    }
+
+    mutating func run() -> CheckedScenario? {
+        checkHeader()
+        collectNames()
+        var nodes: [Node] = []
+        nodes.reserveCapacity(syntax.nodes.count)
+        for index in syntax.nodes.indices { nodes.append(checkNode(index)) }
+        checkGraph(nodes)
+        checkUsage()
+        guard let title, let customer, !diagnostics.hasErrors else { return nil }
+        return CheckedScenario(
+            id: id ?? Self.defaultID(for: source.name), title: title, customer: customer, channel: channel,
+            summary: summary, cast: cast, dimensions: dimensions, variables: variables, meter: meter,
+            promises: promises, promiseScoring: promiseScoring, nodes: nodes, sourceName: source.name,
+            sourceHash: Fingerprint.of(source.bytes))
+    }
+
+    /// The file's name without folders or extension, made into a valid id.
+    static func defaultID(for path: String) -> String {
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        return Parser.suggestedName(name) ?? "scenario"
+    }
+
+    // MARK: - Header
+
+    mutating func checkHeader() {
+        var seen: [String: Span] = [:]
+        for field in syntax.header {
+            let key = field.key.text
+            guard Self.headerKeys.contains(key) else {
+                report(
+                    .unknownHeaderKey, "unknown header key '\(key)'", field.key.span,
+                    note: "header keys are: \(Self.headerKeys.joined(separator: ", "))",
+                    fix: Suggestions.closest(to: key, among: Self.headerKeys))
+                continue
+            }
+            if key != "state", let first = seen[key] {
+                report(
+                    .duplicateHeaderKey, "'\(key)' is given twice", field.key.span,
+                    note: "it was first given on line \(source.location(ofOffset: first.start).line); keep one")
+                continue
+            }
+            seen[key] = field.key.span
+            let value = field.value
+            if value.text.isEmpty, key != "state" {
+                report(.missingText, "'\(key):' needs a value", field.key.span, note: "write it after the colon")
+                continue
+            }
+            switch key {
+            case "title": title = Sanitizer.clean(value.text)
+            case "customer": customer = Sanitizer.clean(value.text)
+            case "summary": summary = Sanitizer.clean(value.text)
+            case "id":
+                if source.isValidName(value.span) {
+                    id = value.text
+                } else {
+                    report(
+                        .invalidHeaderValue, "'\(value.text)' is not a valid id", value.span,
+                        note: "an id uses letters, digits, '-' and '_'", fix: Parser.suggestedName(value.text))
+                }
+            case "channel":
+                let word = String(value.text.lowercased().map { $0 == "-" ? " " : $0 })
+                if let found = Channel(rawValue: word) {
+                    channel = found
+                } else {
+                    report(
+                        .invalidHeaderValue, "'\(value.text)' is not a channel", value.span,
+                        note: "the channel is one of: phone, chat, email, in person",
+                        fix: Suggestions.closest(to: word, among: Channel.allCases.map(\.rawValue)))
+                }
+            case "cast": checkCast(value)
+            case "dimensions": checkDimensions(value)
+            case "state": checkState(value)
+            case "promises": checkPromiseScoring(value)
+            case "silence":
+                if let seconds = Parser.duration(in: source, value.span) {
+                    defaultSilence = seconds
+                } else {
+                    report(
+                        .malformedDuration, "'\(value.text)' is not a time", value.span,
+                        note: "write a time such as 20s, 2m or 1m30s, between 1 second and 60 minutes")
+                }
+            default: break  // meter: resolved after all state is known
+            }
+        }
+        let top = Span(0, 0)
+        if title == nil {
+            report(.missingTitle, "the scenario has no title", top, note: "add a line 'title: ...' at the top of the file")
+        }
+        if customer == nil {
+            report(
+                .missingCustomer, "the scenario has no customer", top,
+                note: "add a line 'customer: NAME' at the top of the file, with the customer's name")
+        }
+        if let meterField = syntax.header.first(where: { $0.key.text == "meter" }), !meterField.value.text.isEmpty {
+            let name = meterField.value
+            if let index = variableIndex[name.text] {
+                if variables[index].isBoolean {
+                    report(
+                        .typeMismatch, "the meter must be a number, but '\(name.text)' is yes/no", name.span,
+                        note: "name a number from the state, such as 'patience'")
+                } else {
+                    meter = index
+                }
+            } else {
+                report(
+                    .undefinedVariable, "no state named '\(name.text)'", name.span,
+                    note: "the meter names a number declared with 'state:'",
+                    fix: Suggestions.closest(to: name.text, among: variables.map(\.name)))
+            }
+        } else {
+            meter = variables.firstIndex { if case .integer(.some) = $0.kind { true } else { false } }
+        }
+        if let customer {
+            speakers[customer] = customer
+            if let first = customer.split(separator: " ").first { speakers[String(first)] = String(first) }
+        }
+        for member in cast {
+            speakers[member.name] = member.name
+            if let first = member.name.split(separator: " ").first, speakers[String(first)] == nil {
+                speakers[String(first)] = String(first)
+            }
+        }
+    }
+
+    mutating func checkCast(_ value: TextSyntax) {
+        for part in source.splitOnCommas(value.span) {
+            let item = source.trimmed(part)
+            var text = source.string(item)
+            var role: String?
+            if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
+                role = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+                    .trimmingBlanks()
+                text = String(text[..<open]).trimmingBlanks()
+            }
+            if text.isEmpty {
+                report(
+                    .invalidHeaderValue, "an empty name in the cast", item.end > item.start ? item : part,
+                    note: "list names separated by commas, each with an optional role in brackets: 'Priya Shah (team leader), Sam'")
+                continue
+            }
+            cast.append(CastMember(name: Sanitizer.clean(text), role: role.map(Sanitizer.clean)))
+        }
+    }
+
+    mutating func checkDimensions(_ value: TextSyntax) {
+        dimensionsSpan = value.span
+        var list: [String] = []
+        for part in source.splitOnCommas(value.span) {
+            let item = source.trimmed(part)
+            let name = source.string(item)
+            let valid = !name.isEmpty && name.utf8.allSatisfy { ASCII.isLower($0) || $0 == ASCII.minus || ASCII.isDigit($0) }
+            if !valid {
+                report(
+                    .invalidHeaderValue, "'\(name)' is not a valid dimension name", item.end > item.start ? item : part,
+                    note: "dimension names use lower-case letters, digits and '-', separated by commas",
+                    fix: Parser.suggestedName(name))
+            } else if list.contains(name) {
+                report(.invalidHeaderValue, "the dimension '\(name)' is listed twice", item, note: "list each dimension once")
+            } else {
+                list.append(name)
+            }
+        }
+        if !list.isEmpty { dimensions = list }
+    }
+
+    /// `state: patience = 3 (0..5), escalated = false`
+    mutating func checkState(_ value: TextSyntax) {
+        if value.text.isEmpty {
+            report(
+                .malformedState, "'state:' needs at least one value", value.span,
+                note: "for example 'state: patience = 3 (0..5)' or 'state: escalated = false'")
+            return
+        }
+        // Commas inside the limits' brackets do not separate declarations, but limits use '..' anyway.
+        for part in source.splitOnCommas(value.span) {
+            let item = source.trimmed(part)
+            let text = source.string(item)
+            guard let equals = text.firstIndex(of: "=") else {
+                report(
+                    .malformedState, "'\(text)' is not a state declaration", item.end > item.start ? item : part,
+                    note: "write 'name = starting value', with limits for a number: 'patience = 3 (0..5)'")
+                continue
+            }
+            let name = String(text[..<equals]).trimmingBlanks()
+            var rest = String(text[text.index(after: equals)...]).trimmingBlanks()
+            var bounds: ClosedRange<Int>?
+            var boundsText: String?
+            if let open = rest.firstIndex(of: "(") {
+                guard rest.hasSuffix(")") else {
+                    report(
+                        .malformedState, "the limits of '\(name)' are not closed with ')'", item,
+                        note: "write limits as '(0..5)'")
+                    continue
+                }
+                boundsText = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]).trimmingBlanks()
+                rest = String(rest[..<open]).trimmingBlanks()
+            }
+            let nameUTF8 = Array(name.utf8)
+            guard !nameUTF8.isEmpty, ASCII.isLetter(nameUTF8[0]), nameUTF8.allSatisfy(ASCII.isNameByte) else {
+                report(
+                    .invalidName, "'\(name)' is not a valid state name", item,
+                    note: "state names use letters, digits, '-' and '_', and start with a letter",
+                    fix: Parser.suggestedName(name))
+                continue
+            }
+            if ["true", "false", "not", "and", "or", "promised", "kept", "broken", "visited"].contains(name) {
+                report(
+                    .invalidName, "'\(name)' is a word conditions use, so it cannot name state", item,
+                    note: "choose another name")
+                continue
+            }
+            if variableIndex[name] != nil {
+                report(.duplicateVariable, "'\(name)' is declared twice", item, note: "declare each state value once")
+                continue
+            }
+            let kind: Variable.Kind
+            let initial: Int
+            if rest == "true" || rest == "false" {
+                if boundsText != nil {
+                    report(.malformedState, "a yes/no value cannot have limits", item, note: "remove the '(...)'")
+                    continue
+                }
+                kind = .boolean
+                initial = rest == "true" ? 1 : 0
+            } else {
+                guard let number = Parser.integer(in: SourceFile(name: "", text: rest), Span(0, rest.utf8.count)) else {
+                    report(
+                        .malformedNumber, "'\(rest)' is not a whole number or true/false", item,
+                        note: "a state value starts as a whole number (with optional limits) or as true or false")
+                    continue
+                }
+                if let boundsText {
+                    let pieces = boundsText.splitOnDots()
+                    let scratch = pieces.map { SourceFile(name: "", text: $0.trimmingBlanks()) }
+                    guard pieces.count == 2,
+                        let low = Parser.integer(in: scratch[0], Span(0, scratch[0].bytes.count)),
+                        let high = Parser.integer(in: scratch[1], Span(0, scratch[1].bytes.count))
+                    else {
+                        report(
+                            .malformedState, "'(\(boundsText))' are not limits", item,
+                            note: "write the lowest and highest values with '..' between them: '(0..5)'")
+                        continue
+                    }
+                    guard low <= high else {
+                        report(
+                            .outOfBounds, "the limits of '\(name)' go from \(low) down to \(high)", item,
+                            note: "write the lowest value first: '(\(high)..\(low))'")
+                        continue
+                    }
+                    guard (low...high).contains(number) else {
+                        report(
+                            .outOfBounds, "'\(name)' starts at \(number), outside its limits \(low)..\(high)", item,
+                            note: "choose a starting value between \(low) and \(high)")
+                        continue
+                    }
+                    bounds = low...high
+                }
+                kind = .integer(bounds)
+                initial = number
+            }
+            variableIndex[name] = variables.count
+            variables.append(Variable(name: name, kind: kind, initial: initial))
+            variableSpans.append(item)
+        }
+    }
+
+    /// `promises: kept +2, broken -2, open -2`
+    mutating func checkPromiseScoring(_ value: TextSyntax) {
+        for part in source.splitOnCommas(value.span) {
+            let item = source.trimmed(part)
+            let words = source.string(item).split(separator: " ", omittingEmptySubsequences: true)
+            let scratch = words.count == 2 ? SourceFile(name: "", text: String(words[1])) : nil
+            guard words.count == 2, let scratch, let number = Parser.integer(in: scratch, Span(0, scratch.bytes.count))
+            else {
+                report(
+                    .invalidHeaderValue, "'\(source.string(item))' is not a promise score", item.end > item.start ? item : part,
+                    note: "write 'promises: kept +2, broken -2, open -2' (any of the three)")
+                continue
+            }
+            switch words[0] {
+            case "kept": promiseScoring.kept = number
+            case "broken": promiseScoring.broken = number
+            case "open": promiseScoring.open = number
+            default:
+                report(
+                    .invalidHeaderValue, "'\(words[0])' is not kept, broken or open", item,
+                    note: "write 'promises: kept +2, broken -2, open -2' (any of the three)",
+                    fix: Suggestions.closest(to: String(words[0]), among: ["kept", "broken", "open"]))
+            }
+        }
+    }
+
+    // MARK: - Names in the body
+
+    mutating func collectNames() {
+        for (index, node) in syntax.nodes.enumerated() where !node.name.text.isEmpty {
+            if let first = nodeIndex[node.name.text] {
+                report(
+                    .duplicateNode, "there is already a node named '\(node.name.text)'", node.name.span,
+                    note: "the first is on line \(syntax.nodes[first].lineNumber(in: source)); give this one another name")
+            } else {
+                nodeIndex[node.name.text] = index
+            }
+        }
+        // Promises are made by name wherever `promise NAME:` appears; the first place describes it.
+        for node in syntax.nodes {
+            for item in node.items {
+                switch item.kind {
+                case .effect(let effect): notePromise(effect)
+                case .choice(let choice): choice.details.effects.forEach { notePromise($0) }
+                case .silence(let silence): silence.details.effects.forEach { notePromise($0) }
+                default: break
+                }
+            }
+        }
+    }
+
+    mutating func notePromise(_ effect: EffectSyntax) {
+        guard case .promise(let name, let text) = effect, promiseIndex[name.text] == nil else { return }
+        promiseIndex[name.text] = promises.count
+        promises.append(PromiseDefinition(name: name.text, description: Sanitizer.clean(text.text)))
+        promiseSpans.append(name.span)
+    }
+
+    // MARK: - Nodes
+
+    mutating func checkNode(_ index: Int) -> Node {
+        let node = syntax.nodes[index]
+        var steps: [NodeStep] = []
+        var choices: [Choice] = []
+        var moment: String?
+        var discuss: String?
+        var hint: String?
+        var silence: Silence?
+        var certainExit = false
+        var reportedUnreachable = false
+
+        func once<T>(_ current: T?, _ what: String, _ span: Span, _ checker: inout Checker) -> Bool {
+            if current != nil {
+                checker.report(
+                    .duplicateInNode, "this node already has a '\(what):' line", span,
+                    note: "a node has at most one '\(what):'; join them or remove one")
+                return false
+            }
+            return true
+        }
+
+        for item in node.items {
+            let lineNumber = source.line(ofOffset: item.span.start)
+            let condition = item.condition.flatMap { resolve($0) }
+            let executes: Bool
+            switch item.kind {
+            case .moment, .discuss, .hint, .silence: executes = false
+            default: executes = true
+            }
+            if certainExit, executes, !reportedUnreachable {
+                reportedUnreachable = true
+                report(
+                    .unreachableLine, "this line can never be reached", item.span,
+                    note: "an earlier '->' or 'end' in this node always leaves it first; move this line above it, or add a condition to the earlier line")
+            }
+            switch item.kind {
+            case .line(let line):
+                steps.append(NodeStep(condition: condition, action: .show(resolveLine(line)), line: lineNumber))
+            case .jump(let target):
+                let targetIndex = resolveNode(target) ?? 0
+                steps.append(NodeStep(condition: condition, action: .jump(targetIndex), line: lineNumber))
+                if item.condition == nil { certainExit = true }
+            case .end(let outcome, let summary):
+                steps.append(
+                    NodeStep(
+                        condition: condition,
+                        action: .end(Ending(outcome: outcome, summary: clean(summary))), line: lineNumber))
+                if item.condition == nil { certainExit = true }
+            case .effect(let effect):
+                steps.append(NodeStep(condition: condition, action: .apply(resolveEffects([effect])), line: lineNumber))
+            case .moment(let text):
+                if once(moment, "moment", item.span, &self) { moment = clean(text) }
+            case .discuss(let text):
+                if once(discuss, "discuss", item.span, &self) { discuss = clean(text) }
+            case .hint(let text):
+                if once(hint, "hint", item.span, &self) { hint = clean(text) }
+            case .silence(let syntax):
+                guard once(silence, "silence", item.span, &self) else { break }
+                guard let seconds = syntax.seconds ?? defaultSilence else {
+                    report(
+                        .missingSilenceTime, "this silence has no time, and the header sets none", item.span,
+                        note: "write the time here ('silence 20s: ...') or set a default in the header ('silence: 30s')")
+                    break
+                }
+                silence = Silence(
+                    seconds: seconds, line: resolveLine(syntax.line), effects: resolveEffects(syntax.details.effects),
+                    coach: syntax.details.coach.map { clean($0) },
+                    target: syntax.details.target.flatMap { resolveNode($0) }, sourceLine: lineNumber)
+            case .choice(let choice):
+                let details = choice.details
+                var target = 0
+                if let targetName = details.target {
+                    target = resolveNode(targetName) ?? 0
+                } else {
+                    report(
+                        .choiceLeadsNowhere, "this choice does not say where the conversation goes next", item.span,
+                        note: "add an indented line '-> NODE' under it, naming the node that follows this choice")
+                }
+                if details.coach == nil, !choice.text.text.isEmpty {
+                    report(
+                        .missingCoachNote, "this choice has no coach note", choice.text.span,
+                        note: "add an indented line 'coach: ...' saying, in a sentence or two, why this choice helps or hurts")
+                }
+                choices.append(
+                    Choice(
+                        id: "\(node.name.text).\(choices.count + 1)", text: clean(choice.text), condition: condition,
+                        effects: resolveEffects(details.effects), coach: details.coach.map { clean($0) }, target: target,
+                        line: lineNumber))
+            }
+        }
+        let hasExit = node.items.contains { item in
+            switch item.kind {
+            case .choice, .jump, .end: true
+            default: false
+            }
+        }
+        if !hasExit {
+            report(
+                .deadEnd, "the node '\(node.name.text)' is a dead end", node.name.span,
+                note: "give it at least one choice ('* ...'), a jump ('-> NODE') or an ending ('end good: ...')")
+        }
+        return Node(
+            id: node.name.text, line: node.lineNumber(in: source), steps: steps, choices: choices, moment: moment,
+            discuss: discuss, hint: hint, silence: silence)
+    }
+
+    mutating func clean(_ text: TextSyntax) -> String {
+        let cleaned = Sanitizer.clean(text.text)
+        if Sanitizer.hasControlCharacters(text.text) {
+            report(
+                .controlCharacter, "this text has a control character, which will not be shown", text.span,
+                note: "remove it: it may be an escape code pasted from a terminal or another program")
+        }
+        return cleaned
+    }
+
+    mutating func resolveLine(_ line: LineSyntax) -> Line {
+        guard let speaker = line.speaker else { return Line(speaker: nil, text: clean(line.text)) }
+        if let known = speakers[speaker.text] { return Line(speaker: known, text: clean(line.text)) }
+        if speaker.text.contains(" ") == false || speakers.keys.contains(where: { $0.hasPrefix(speaker.text) }) {
+            report(
+                .unknownSpeaker, "'\(speaker.text)' is not the customer or in the cast", speaker.span,
+                note: "add them to the header ('cast: \(speaker.text)'), or, if this line is narration, start it with '\\'",
+                fix: suggest(speaker.text, among: Array(speakers.keys)))
+        }
+        return Line(speaker: nil, text: clean(line.whole))
+    }
+
+    mutating func resolveNode(_ name: NameSyntax) -> Int? {
+        if let index = nodeIndex[name.text] { return index }
+        if !name.text.isEmpty {
+            report(
+                .undefinedNode, "no node named '\(name.text)'", name.span,
+                note: "each '->' must name a node that starts with '== \(name.text)'",
+                fix: suggest(name.text, among: syntax.nodes.map(\.name.text)))
+        }
+        return nil
+    }
+
+    mutating func resolveVariable(_ name: NameSyntax) -> Int? {
+        if let index = variableIndex[name.text] { return index }
+        report(
+            .undefinedVariable, "no state named '\(name.text)'", name.span,
+            note: "declare it in the header: 'state: \(name.text) = 0'",
+            fix: suggest(name.text, among: variables.map(\.name)))
+        return nil
+    }
+
+    mutating func resolvePromise(_ name: NameSyntax) -> Int? {
+        if let index = promiseIndex[name.text] { return index }
+        report(
+            .undefinedPromise, "no promise named '\(name.text)' is made anywhere", name.span,
+            note: "a promise is made with 'promise \(name.text): ...' on a choice or a node",
+            fix: suggest(name.text, among: promises.map(\.name)))
+        return nil
+    }
+
+    mutating func resolveDimension(_ name: NameSyntax) -> Int? {
+        if let index = dimensions.firstIndex(of: name.text) { return index }
+        report(
+            .unknownDimension, "'\(name.text)' is not a dimension of this scenario", name.span,
+            note: "the dimensions are: \(dimensions.joined(separator: ", ")); a scenario can add its own with 'dimensions:' in the header",
+            fix: Suggestions.closest(to: name.text, among: dimensions))
+        return nil
+    }
+
+    mutating func resolveEffects(_ effects: [EffectSyntax]) -> [Effect] {
+        var result: [Effect] = []
+        for effect in effects {
+            switch effect {
+            case .score(let scores):
+                for score in scores {
+                    if let dimension = resolveDimension(score.dimension) {
+                        dimensionsScored.insert(dimension)
+                        result.append(.score(dimension: dimension, delta: score.delta))
+                    }
+                }
+            case .set(let assignments):
+                for assignment in assignments {
+                    if let effect = resolveAssignment(assignment) { result.append(effect) }
+                }
+            case .promise(let name, _):
+                if let index = promiseIndex[name.text] { result.append(.promise(index)) }
+            case .keep(let names):
+                for name in names {
+                    if let index = resolvePromise(name) {
+                        promisesSettled.insert(index)
+                        result.append(.keep(index))
+                    }
+                }
+            case .breakPromise(let names):
+                for name in names {
+                    if let index = resolvePromise(name) {
+                        promisesSettled.insert(index)
+                        result.append(.breakPromise(index))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    mutating func resolveAssignment(_ assignment: AssignmentSyntax) -> Effect? {
+        guard let index = resolveVariable(assignment.variable) else { return nil }
+        let variable = variables[index]
+        switch (variable.kind, assignment.value) {
+        case (.boolean, .boolean(let flag)):
+            guard assignment.op == .assign else {
+                report(
+                    .typeMismatch, "'\(variable.name)' is yes/no, so it cannot be added to or taken from",
+                    assignment.variable.span, note: "write '\(variable.name) = true' or '\(variable.name) = false'")
+                return nil
+            }
+            return .set(variable: index, .assign, flag ? 1 : 0)
+        case (.integer(let bounds), .integer(let number)):
+            if assignment.op == .assign, let bounds, !bounds.contains(number) {
+                report(
+                    .outOfBounds, "'\(variable.name)' can only be \(bounds.lowerBound)..\(bounds.upperBound), not \(number)",
+                    assignment.valueSpan, note: "choose a value within its limits, or widen the limits in the header")
+                return nil
+            }
+            return .set(variable: index, assignment.op, number)
+        case (.boolean, .integer):
+            report(
+                .typeMismatch, "'\(variable.name)' is yes/no, but is given a number", assignment.valueSpan,
+                note: "write '\(variable.name) = true' or '\(variable.name) = false'")
+        case (.integer, .boolean):
+            report(
+                .typeMismatch, "'\(variable.name)' is a number, but is given true or false", assignment.valueSpan,
+                note: "give it a whole number, or declare a separate yes/no value")
+        }
+        return nil
+    }
+
+    // MARK: - Conditions
+
+    mutating func resolve(_ condition: ConditionSyntax) -> Condition? {
+        switch condition {
+        case .not(let inner):
+            return resolve(inner).map(Condition.not)
+        case .and(let left, let right):
+            let l = resolve(left)
+            let r = resolve(right)
+            guard let l, let r else { return nil }
+            return .and(l, r)
+        case .or(let left, let right):
+            let l = resolve(left)
+            let r = resolve(right)
+            guard let l, let r else { return nil }
+            return .or(l, r)
+        case .visited(let name):
+            return resolveNode(name).map(Condition.visited)
+        case .promise(let test, let name):
+            return resolvePromise(name).map { .promise(test, $0) }
+        case .flag(let name):
+            if name.text.isEmpty { return nil }  // unreadable, already reported by the parser
+            guard let index = resolveVariable(name) else { return nil }
+            variablesRead.insert(index)
+            guard variables[index].isBoolean else {
+                report(
+                    .typeMismatch, "'\(name.text)' is a number, so it is not true or false by itself", name.span,
+                    note: "compare it: '\(name.text) > 0'")
+                return nil
+            }
+            return .flag(index)
+        case .comparison(let left, let op, let right, let span):
+            let l = resolveOperand(left)
+            let r = resolveOperand(right)
+            guard let (lOperand, lBool) = l, let (rOperand, rBool) = r else { return nil }
+            if lBool != rBool {
+                report(
+                    .typeMismatch, "this compares a yes/no value with a number", span,
+                    note: "compare yes/no values with true or false, and numbers with numbers")
+                return nil
+            }
+            if lBool, op != .equal, op != .notEqual {
+                report(
+                    .typeMismatch, "yes/no values can only be compared with '==' or '!='", span,
+                    note: "for example 'escalated == true', or simply 'escalated'")
+                return nil
+            }
+            return .compare(lOperand, op, rOperand)
+        }
+    }
+
+    /// The operand and whether it is yes/no.
+    mutating func resolveOperand(_ operand: OperandSyntax) -> (Operand, Bool)? {
+        switch operand {
+        case .value(.integer(let number), _): return (.constant(number), false)
+        case .value(.boolean(let flag), _): return (.constant(flag ? 1 : 0), true)
+        case .variable(let name):
+            guard let index = resolveVariable(name) else { return nil }
+            variablesRead.insert(index)
+            return (.variable(index), variables[index].isBoolean)
+        }
+    }
+
+    // MARK: - The shape of the conversation
+
+    mutating func checkGraph(_ nodes: [Node]) {
+        guard !nodes.isEmpty, !diagnostics.contains(where: { $0.code == .undefinedNode || $0.code == .duplicateNode })
+        else { return }
+        // Where each node can lead, ignoring conditions.
+        func successors(_ node: Node) -> [Int] {
+            var result: [Int] = []
+            for step in node.steps { if case .jump(let target) = step.action { result.append(target) } }
+            for choice in node.choices { result.append(choice.target) }
+            if let target = node.silence?.target { result.append(target) }
+            return result
+        }
+        var reached = [Bool](repeating: false, count: nodes.count)
+        var queue = [0]
+        reached[0] = true
+        var endingReached = false
+        while let index = queue.popLast() {
+            let node = nodes[index]
+            if node.steps.contains(where: { if case .end = $0.action { true } else { false } }) { endingReached = true }
+            for next in successors(node) where !reached[next] {
+                reached[next] = true
+                queue.append(next)
+            }
+        }
+        if !endingReached {
+            report(
+                .noEndingReachable, "no ending can be reached from the start", syntax.nodes[0].name.span,
+                note: "at least one node that the conversation can reach needs an 'end good:', 'end mixed:' or 'end poor:' line")
+        }
+        for (index, node) in syntax.nodes.enumerated() where !reached[index] {
+            report(
+                .unreachableNode, "nothing leads to the node '\(node.name.text)'", node.name.span,
+                note: "no choice or '->' from the start reaches it; add a '-> \(node.name.text)' somewhere, or remove the node")
+        }
+        // A chain of certain jumps that comes back to itself never gives the trainee a choice.
+        var certainNext = [Int?](repeating: nil, count: nodes.count)
+        for (index, node) in nodes.enumerated() {
+            for step in node.steps {
+                if case .show = step.action { continue }
+                if case .apply = step.action { continue }
+                if step.condition != nil { break }
+                if case .jump(let target) = step.action { certainNext[index] = target }
+                break
+            }
+        }
+        var colour = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on the current chain, 2 done
+        for startIndex in nodes.indices where colour[startIndex] == 0 {
+            var chain: [Int] = []
+            var current: Int? = startIndex
+            while let index = current, colour[index] == 0 {
+                colour[index] = 1
+                chain.append(index)
+                current = certainNext[index]
+            }
+            if let index = current, colour[index] == 1 {
+                let loop = chain[chain.firstIndex(of: index)!...].map { nodes[$0].id }
+                report(
+                    .endlessLoop,
+                    "the nodes \(loop.map { "'\($0)'" }.joined(separator: " -> ")) -> '\(nodes[index].id)' jump to each other forever",
+                    syntax.nodes[index].name.span,
+                    note: "somewhere in this loop, give the trainee a choice or put a condition on a '->'")
+            }
+            for index in chain { colour[index] = 2 }
+        }
+    }
+
+    // MARK: - Usage warnings
+
+    mutating func checkUsage() {
+        for (index, variable) in variables.enumerated() where !variablesRead.contains(index) && meter != index {
+            report(
+                .variableNeverRead, "nothing reads the state '\(variable.name)'", variableSpans[index],
+                note: "use it in a condition ('[if \(variable.name) ...]') so it changes something, or remove it")
+        }
+        for (index, promise) in promises.enumerated() where !promisesSettled.contains(index) {
+            report(
+                .promiseNeverSettled, "the promise '\(promise.name)' is never kept or broken", promiseSpans[index],
+                note: "add 'keep: \(promise.name)' or 'break: \(promise.name)' where the scenario finds out whether it was kept; an open promise costs follow-through at the end")
+        }
+        if !promises.isEmpty, let followThrough = dimensions.firstIndex(of: "follow-through") {
+            dimensionsScored.insert(followThrough)
+        }
+        for (index, dimension) in dimensions.enumerated() where !dimensionsScored.contains(index) {
+            report(
+                .dimensionNeverScored, "nothing in this scenario scores '\(dimension)'", dimensionsSpan ?? Span(0, 0),
+                note: "add '\(dimension)' to some choice's 'score:', or remove it from 'dimensions:'")
+        }
+    }
+}
+
+extension NodeSyntax {
+    func lineNumber(in source: SourceFile) -> Int { source.line(ofOffset: name.span.start) }
+}
+
+extension String {
+    /// Splits `low..high` at the first `..`.
+    func splitOnDots() -> [String] {
+        guard let range = firstRange(of: "..") else { return [self] }
+        return [String(self[..<range.lowerBound]), String(self[range.upperBound...])]
+    }
+
+    func trimmingBlanks() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}

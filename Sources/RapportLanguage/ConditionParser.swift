@@ -1,0 +1,256 @@
+/// Reads `[if ...]` conditions: comparisons, yes/no state, `promised`/`kept`/`broken NAME`,
+/// `visited NODE`, combined with `not`, `and`, `or` and brackets. Nesting is capped so that a line of
+/// a million brackets is an error, not a crash.
+extension Parser {
+    static let maximumConditionDepth = 64
+
+    /// If the span starts with `[if`, parses the condition and returns it with the offset just after `]`.
+    /// Returns nil when there is no condition. A malformed condition is reported and comes back as nil
+    /// with the offset after `]`, so the rest of the line is still checked.
+    mutating func parseConditionPrefix(_ span: Span) -> (ConditionSyntax?, Int)? {
+        guard startsWith(span, "[if") else { return nil }
+        let afterIf = span.start + 3
+        guard afterIf == span.end || ASCII.isSpace(source.bytes[afterIf]) || source.bytes[afterIf] == ASCII.closeBracket
+        else { return nil }
+        var close = afterIf
+        while close < span.end, source.bytes[close] != ASCII.closeBracket { close += 1 }
+        guard close < span.end else {
+            report(
+                .malformedCondition, "this condition has no closing ']'", Span(span.start, span.end),
+                note: "write the condition as '[if patience <= 1]' followed by the line it controls", fix: nil)
+            return (nil, span.end)
+        }
+        let inner = source.trimmed(Span(afterIf, close))
+        if inner.start == inner.end {
+            report(
+                .malformedCondition, "'[if]' needs a condition", Span(span.start, close + 1),
+                note: "for example '[if patience <= 1]' or '[if promised callback]'")
+            return (nil, close + 1)
+        }
+        var reader = ConditionReader(source: source, span: inner)
+        do {
+            let condition = try reader.parseExpression(depth: 0)
+            if let extra = try reader.peek() {
+                throw ConditionError(
+                    message: "unexpected '\(source.string(extra.span))' in this condition", span: extra.span,
+                    note: "join conditions with 'and' or 'or'")
+            }
+            return (condition, close + 1)
+        } catch let error as ConditionError {
+            report(.malformedCondition, error.message, error.span, note: error.note)
+            return (nil, close + 1)
+        } catch {
+            return (nil, close + 1)
+        }
+    }
+}
+
+struct ConditionError: Error {
+    var message: String
+    var span: Span
+    var note: String
+}
+
+struct ConditionToken {
+    enum Kind: Equatable {
+        case word(String)
+        case number(Int)
+        case comparison(ComparisonOperator)
+        case open, close
+    }
+    var kind: Kind
+    var span: Span
+}
+
+/// A recursive-descent reader over the bytes between `[if` and `]`.
+struct ConditionReader {
+    let source: SourceFile
+    let end: Int
+    var index: Int
+    var lookahead: ConditionToken?
+
+    init(source: SourceFile, span: Span) {
+        self.source = source
+        self.index = span.start
+        self.end = span.end
+    }
+
+    static let comparisonHelp = "compare with ==, !=, <, <=, > or >=; combine with and, or, not"
+
+    mutating func peek() throws -> ConditionToken? {
+        if lookahead == nil { lookahead = try readToken() }
+        return lookahead
+    }
+
+    mutating func next() throws -> ConditionToken? {
+        if let token = lookahead {
+            lookahead = nil
+            return token
+        }
+        return try readToken()
+    }
+
+    mutating func readToken() throws -> ConditionToken? {
+        let bytes = source.bytes
+        while index < end, ASCII.isSpace(bytes[index]) { index += 1 }
+        guard index < end else { return nil }
+        let start = index
+        let byte = bytes[index]
+        func two(_ second: UInt8) -> Bool { index + 1 < end && bytes[index + 1] == second }
+        switch byte {
+        case ASCII.openParen:
+            index += 1
+            return ConditionToken(kind: .open, span: Span(start, index))
+        case ASCII.closeParen:
+            index += 1
+            return ConditionToken(kind: .close, span: Span(start, index))
+        case ASCII.equals where two(ASCII.equals):
+            index += 2
+            return ConditionToken(kind: .comparison(.equal), span: Span(start, index))
+        case ASCII.equals:
+            throw ConditionError(
+                message: "'=' sets a value; to compare, use '=='", span: Span(start, start + 1),
+                note: Self.comparisonHelp)
+        case ASCII.bang where two(ASCII.equals):
+            index += 2
+            return ConditionToken(kind: .comparison(.notEqual), span: Span(start, index))
+        case ASCII.less, ASCII.greater:
+            let orEqual = two(ASCII.equals)
+            index += orEqual ? 2 : 1
+            let op: ComparisonOperator =
+                byte == ASCII.less ? (orEqual ? .lessOrEqual : .less) : (orEqual ? .greaterOrEqual : .greater)
+            return ConditionToken(kind: .comparison(op), span: Span(start, index))
+        case UInt8(ascii: "&"), UInt8(ascii: "|"), ASCII.bang:
+            let word = byte == UInt8(ascii: "&") ? "and" : byte == ASCII.bang ? "not" : "or"
+            throw ConditionError(
+                message: "write '\(word)' instead of '\(source.string(Span(start, min(end, start + (two(byte) ? 2 : 1)))))'",
+                span: Span(start, min(end, start + (two(byte) ? 2 : 1))), note: Self.comparisonHelp)
+        default:
+            break
+        }
+        if ASCII.isDigit(byte) || (byte == ASCII.minus && index + 1 < end && ASCII.isDigit(bytes[index + 1])) {
+            index += 1
+            while index < end, ASCII.isNameByte(bytes[index]) { index += 1 }
+            guard let value = Parser.integer(in: source, Span(start, index)) else {
+                throw ConditionError(
+                    message: "'\(source.string(Span(start, index)))' is not a whole number", span: Span(start, index),
+                    note: "numbers in conditions are whole numbers, such as 3 or -1")
+            }
+            return ConditionToken(kind: .number(value), span: Span(start, index))
+        }
+        if ASCII.isLetter(byte) {
+            while index < end, ASCII.isNameByte(bytes[index]) { index += 1 }
+            return ConditionToken(kind: .word(source.string(Span(start, index))), span: Span(start, index))
+        }
+        var stop = index + 1
+        while stop < end, bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+        throw ConditionError(
+            message: "unexpected '\(source.string(Span(start, stop)))' in this condition", span: Span(start, stop),
+            note: Self.comparisonHelp)
+    }
+
+    func endSpan() -> Span { Span(end, end) }
+
+    mutating func parseExpression(depth: Int) throws -> ConditionSyntax {
+        guard depth < Parser.maximumConditionDepth else {
+            throw ConditionError(
+                message: "this condition is nested too deeply", span: Span(index, index),
+                note: "use fewer brackets and 'not's (at most \(Parser.maximumConditionDepth) deep)")
+        }
+        var left = try parseAnd(depth: depth)
+        while case .word("or")? = try peek()?.kind {
+            _ = try next()
+            left = .or(left, try parseAnd(depth: depth))
+        }
+        return left
+    }
+
+    mutating func parseAnd(depth: Int) throws -> ConditionSyntax {
+        var left = try parseUnary(depth: depth)
+        while case .word("and")? = try peek()?.kind {
+            _ = try next()
+            left = .and(left, try parseUnary(depth: depth))
+        }
+        return left
+    }
+
+    mutating func parseUnary(depth: Int) throws -> ConditionSyntax {
+        guard depth < Parser.maximumConditionDepth else {
+            throw ConditionError(
+                message: "this condition is nested too deeply", span: Span(index, index),
+                note: "use fewer brackets and 'not's (at most \(Parser.maximumConditionDepth) deep)")
+        }
+        guard let token = try next() else {
+            throw ConditionError(
+                message: "this condition ends too soon", span: endSpan(),
+                note: "something is missing after the last word; " + Self.comparisonHelp)
+        }
+        switch token.kind {
+        case .open:
+            let inner = try parseExpression(depth: depth + 1)
+            guard let close = try next(), close.kind == .close else {
+                throw ConditionError(
+                    message: "a '(' in this condition is never closed", span: token.span, note: "add a ')'")
+            }
+            return inner
+        case .close:
+            throw ConditionError(message: "unexpected ')'", span: token.span, note: "remove it, or add a '(' before")
+        case .comparison(let op):
+            throw ConditionError(
+                message: "'\(op.rawValue)' needs something on its left", span: token.span,
+                note: "for example 'patience \(op.rawValue) 2'")
+        case .word("not"):
+            return .not(try parseUnary(depth: depth + 1))
+        case .word("and"), .word("or"):
+            throw ConditionError(
+                message: "'\(source.string(token.span))' needs a condition on its left", span: token.span,
+                note: Self.comparisonHelp)
+        case .word(let word) where word == "promised" || word == "kept" || word == "broken" || word == "visited":
+            guard let nameToken = try next(), case .word(let name) = nameToken.kind else {
+                throw ConditionError(
+                    message: "'\(word)' needs a \(word == "visited" ? "node" : "promise") name after it",
+                    span: token.span, note: word == "visited" ? "for example 'visited look-up'" : "for example '\(word) callback'")
+            }
+            let nameSyntax = NameSyntax(text: name, span: nameToken.span)
+            if word == "visited" { return .visited(nameSyntax) }
+            return .promise(PromiseTest(rawValue: word)!, nameSyntax)
+        default:
+            let left = try operand(token)
+            if case .comparison(let op)? = try peek()?.kind {
+                _ = try next()
+                guard let rightToken = try next() else {
+                    throw ConditionError(
+                        message: "'\(op.rawValue)' needs something on its right", span: endSpan(),
+                        note: "for example 'patience \(op.rawValue) 2'")
+                }
+                let right = try operand(rightToken)
+                return .comparison(left, op, right, Span(token.span.start, rightToken.span.end))
+            }
+            switch left {
+            case .variable(let name):
+                return .flag(name)
+            case .value:
+                throw ConditionError(
+                    message: "'\(source.string(token.span))' alone is not a condition", span: token.span,
+                    note: "compare it with something: 'patience >= \(source.string(token.span))'")
+            }
+        }
+    }
+
+    func operand(_ token: ConditionToken) throws -> OperandSyntax {
+        switch token.kind {
+        case .number(let value):
+            return .value(.integer(value), token.span)
+        case .word("true"):
+            return .value(.boolean(true), token.span)
+        case .word("false"):
+            return .value(.boolean(false), token.span)
+        case .word(let word):
+            return .variable(NameSyntax(text: word, span: token.span))
+        default:
+            throw ConditionError(
+                message: "unexpected '\(source.string(token.span))' in this condition", span: token.span,
+                note: Self.comparisonHelp)
+        }
+    }
+}

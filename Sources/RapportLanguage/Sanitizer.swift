@@ -1,0 +1,91 @@
+/// Scenario files come from other people, so their text must never be able to drive the terminal:
+/// this removes escape sequences (colours, cursor moves, window titles, hyperlinks), other control
+/// characters and the bidirectional overrides that can make text display differently from what it is.
+public enum Sanitizer {
+    /// The text with every control sequence and control character removed; a tab becomes a space.
+    public static func clean(_ text: String) -> String {
+        guard hasControlCharacters(text) else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let scalar = pending {
+                pending = nil
+                return scalar
+            }
+            return scalars.next()
+        }
+        while let scalar = next() {
+            switch scalar.value {
+            case 0x09:
+                result.append(" ")
+            case 0x1B:
+                skipEscape(after: &scalars, pending: &pending)
+            case 0x9B:
+                skipControlSequence(&scalars)
+            case 0x9D, 0x90, 0x98, 0x9E, 0x9F:
+                skipString(&scalars)
+            default:
+                if !isControl(scalar) { result.append(scalar) }
+            }
+        }
+        return String(result)
+    }
+
+    /// Whether `clean` would change anything other than tabs.
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value != 0x09 && isControl($0) }
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x202A...0x202E, 0x2066...0x2069: true  // bidirectional embeddings, overrides and isolates
+        default: false
+        }
+    }
+
+    /// After ESC: CSI (`ESC [ ... final`), OSC/DCS/PM/APC strings (ended by BEL or `ESC \`), or a
+    /// two-character sequence.
+    static func skipEscape(after scalars: inout String.UnicodeScalarView.Iterator, pending: inout Unicode.Scalar?) {
+        guard let kind = scalars.next() else { return }
+        switch kind {
+        case "[": skipControlSequence(&scalars)
+        case "]", "P", "X", "^", "_": skipString(&scalars)
+        default:
+            // A lone ESC before ordinary text: drop the ESC only, unless the next character is an
+            // escape's final byte (as in `ESC c` or `ESC 7`).
+            if kind.value < 0x20 || kind.value > 0x7E { pending = kind }
+        }
+    }
+
+    static func skipControlSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        while let scalar = scalars.next() {
+            if (0x40...0x7E).contains(scalar.value) { return }
+            if !(0x20...0x3F).contains(scalar.value) { return }
+        }
+    }
+
+    static func skipString(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        var sawEscape = false
+        while let scalar = scalars.next() {
+            if scalar.value == 0x07 || scalar.value == 0x9C { return }
+            if sawEscape, scalar == "\\" { return }
+            sawEscape = scalar.value == 0x1B
+        }
+    }
+}
+
+/// A 64-bit FNV-1a fingerprint of bytes, as 16 hex digits. Not for security: it tells whether a
+/// scenario's text changed since a run was recorded.
+public enum Fingerprint {
+    public static func of(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

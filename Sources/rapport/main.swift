@@ -1,0 +1,3 @@
+import RapportCLI
+
+RapportCommand.main()
