@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapportLanguage
 import RapportTerminal
+import RapportTools
 
 /// `rapport check PATH...`: reports every problem in scenario files, like a compiler.
 struct CheckCommand: ParsableCommand {
@@ -34,7 +35,11 @@ struct CheckCommand: ParsableCommand {
             do {
                 let source = try ScenarioFiles.read(path)
                 let result = Checker.check(source)
-                report.add(source: source, diagnostics: result.diagnostics)
+                var diagnostics = result.diagnostics
+                // A clean file is also explored state by state, which finds what reading it cannot:
+                // places where the trainee gets stuck, endless loops, choices never offered.
+                if let scenario = result.scenario { diagnostics += Analysis(scenario).diagnostics() }
+                report.add(source: source, diagnostics: diagnostics)
             } catch {
                 FileHandle.standardError.write("rapport: \(error)\n")
                 unreadable = true

@@ -10,7 +10,7 @@ public struct RapportCommand: ParsableCommand {
             empathy and follow-through.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, TestCommand.self, AnalyzeCommand.self]
     )
 
     public init() {}

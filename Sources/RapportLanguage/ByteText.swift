@@ -76,7 +76,7 @@ extension SourceFile {
     }
 
     /// Offset of the first byte that is not valid UTF-8, or nil when the whole file is valid.
-    func firstInvalidUTF8Offset() -> Int? {
+    public func firstInvalidUTF8Offset() -> Int? {
         var index = 0
         let count = bytes.count
         while index < count {

@@ -1,0 +1,245 @@
+import RapportLanguage
+
+/// The rules of play as pure functions over `PlayState`. The session and the analysis both use these,
+/// so what analysis says can happen is exactly what play does.
+public struct Rules: Sendable {
+    public let scenario: CheckedScenario
+    /// For each node, its slot in `PlayState.watchedVisits`, or nil when no condition asks about it.
+    public let watchedSlot: [Int?]
+    /// At most this many nodes can be passed through between two decisions. The checker rejects
+    /// certain loops; this stops any loop that depends on state.
+    public static let maximumNodesWithoutChoice = 10_000
+
+    public init(_ scenario: CheckedScenario) {
+        self.scenario = scenario
+        var watched = Set<Int>()
+        func collect(_ condition: Condition?) {
+            guard let condition else { return }
+            switch condition {
+            case .visited(let node): watched.insert(node)
+            case .not(let inner): collect(inner)
+            case .and(let a, let b), .or(let a, let b):
+                collect(a)
+                collect(b)
+            default: break
+            }
+        }
+        for node in scenario.nodes {
+            node.steps.forEach { collect($0.condition) }
+            node.choices.forEach { collect($0.condition) }
+        }
+        var slots = [Int?](repeating: nil, count: scenario.nodes.count)
+        for (slot, node) in watched.sorted().enumerated() { slots[node] = slot }
+        self.watchedSlot = slots
+    }
+
+    public var initialState: PlayState {
+        PlayState(
+            node: scenario.start, values: scenario.variables.map(\.initial),
+            promises: Array(repeating: .notMade, count: scenario.promises.count),
+            watchedVisits: Array(repeating: false, count: watchedSlot.lazy.compactMap { $0 }.count), silenceUsed: false)
+    }
+
+    // MARK: - Conditions
+
+    public func holds(_ condition: Condition?, in state: PlayState) -> Bool {
+        guard let condition else { return true }
+        switch condition {
+        case .compare(let left, let op, let right):
+            let l = value(left, state)
+            let r = value(right, state)
+            switch op {
+            case .equal: return l == r
+            case .notEqual: return l != r
+            case .less: return l < r
+            case .lessOrEqual: return l <= r
+            case .greater: return l > r
+            case .greaterOrEqual: return l >= r
+            }
+        case .flag(let variable): return state.values[variable] != 0
+        case .promise(let test, let promise):
+            switch test {
+            case .promised: return state.promises[promise] == .open
+            case .kept: return state.promises[promise] == .kept
+            case .broken: return state.promises[promise] == .broken
+            }
+        case .visited(let node):
+            guard let slot = watchedSlot[node] else { return false }
+            return state.watchedVisits[slot]
+        case .not(let inner): return !holds(inner, in: state)
+        case .and(let a, let b): return holds(a, in: state) && holds(b, in: state)
+        case .or(let a, let b): return holds(a, in: state) || holds(b, in: state)
+        }
+    }
+
+    func value(_ operand: Operand, _ state: PlayState) -> Int {
+        switch operand {
+        case .variable(let index): state.values[index]
+        case .constant(let value): value
+        }
+    }
+
+    /// The choices on offer in a decision state, as indices into the node's choices.
+    public func visibleChoices(in state: PlayState) -> [Int] {
+        scenario.nodes[state.node].choices.indices.filter { holds(scenario.nodes[state.node].choices[$0].condition, in: state) }
+    }
+
+    /// Whether a silence can still happen in this decision state.
+    public func silenceAvailable(in state: PlayState) -> Bool {
+        scenario.nodes[state.node].silence != nil && !state.silenceUsed
+    }
+
+    // MARK: - Effects
+
+    /// Applies effects, adding score changes to `deltas` (one slot per dimension) and, if `events` is
+    /// given, recording what happened.
+    public func apply(
+        _ effects: [Effect], to state: inout PlayState, deltas: inout [Int], reason: ScoreReason,
+        events: inout [Event]?
+    ) {
+        let weights = scenario.promiseScoring
+        for effect in effects {
+            switch effect {
+            case .score(let dimension, let delta):
+                deltas[dimension] += delta
+                events?.append(.scored(dimension: scenario.dimensions[dimension], delta: delta, reason: reason))
+            case .set(let variable, let op, let amount):
+                let old = state.values[variable]
+                let raw: Int =
+                    switch op {
+                    case .assign: amount
+                    case .add: old + amount
+                    case .subtract: old - amount
+                    }
+                let new = scenario.variables[variable].clamp(raw)
+                state.values[variable] = new
+                if new != old {
+                    events?.append(.stateChanged(name: scenario.variables[variable].name, from: old, to: new))
+                }
+            case .promise(let promise):
+                state.promises[promise] = .open
+                let definition = scenario.promises[promise]
+                events?.append(.promiseMade(name: definition.name, description: definition.description))
+            case .keep(let promise):
+                guard state.promises[promise] == .open else { continue }
+                state.promises[promise] = .kept
+                events?.append(.promiseKept(name: scenario.promises[promise].name))
+                scorePromise(weights.kept, .promiseKept, &deltas, &events)
+            case .breakPromise(let promise):
+                guard state.promises[promise] == .open else { continue }
+                state.promises[promise] = .broken
+                events?.append(.promiseBroken(name: scenario.promises[promise].name))
+                scorePromise(weights.broken, .promiseBroken, &deltas, &events)
+            }
+        }
+    }
+
+    func scorePromise(_ amount: Int, _ reason: ScoreReason, _ deltas: inout [Int], _ events: inout [Event]?) {
+        guard let dimension = scenario.followThrough, amount != 0 else { return }
+        deltas[dimension] += amount
+        events?.append(.scored(dimension: scenario.dimensions[dimension], delta: amount, reason: reason))
+    }
+
+    // MARK: - Moving through nodes
+
+    /// How an arrival finished.
+    public enum Stop: Sendable, Hashable {
+        /// Waiting for the trainee in `state.node`.
+        case decision
+        case ended(node: Int, Ending)
+        /// Nothing on offer and no way on.
+        case stuck
+        /// More than `maximumNodesWithoutChoice` nodes passed without a decision.
+        case endlessLoop
+    }
+
+    public struct Arrival: Sendable {
+        public var state: PlayState
+        public var stop: Stop
+        /// Lines shown on the way, if they were asked for.
+        public var lines: [Line]
+        /// Nodes passed through, in order, including the last.
+        public var path: [Int]
+    }
+
+    /// Enters `node` and follows jumps until a decision, an ending, or trouble. Open promises are
+    /// scored when an ending is reached.
+    public func arrive(
+        at node: Int, from state: PlayState, deltas: inout [Int], events: inout [Event]?, collectLines: Bool
+    ) -> Arrival {
+        var state = state
+        var current = node
+        var lines: [Line] = []
+        var path: [Int] = []
+        for _ in 0..<Self.maximumNodesWithoutChoice {
+            state.node = current
+            state.silenceUsed = false
+            if let slot = watchedSlot[current] { state.watchedVisits[slot] = true }
+            path.append(current)
+            var next: Int?
+            for step in scenario.nodes[current].steps where holds(step.condition, in: state) {
+                switch step.action {
+                case .show(let line):
+                    if collectLines { lines.append(line) }
+                case .apply(let effects):
+                    apply(effects, to: &state, deltas: &deltas, reason: .node, events: &events)
+                case .jump(let target):
+                    next = target
+                case .end(let ending):
+                    for promise in state.promises.indices where state.promises[promise] == .open {
+                        events?.append(.promiseLeftOpen(name: scenario.promises[promise].name))
+                        scorePromise(scenario.promiseScoring.open, .promiseOpen, &deltas, &events)
+                    }
+                    events?.append(.ended(ending))
+                    return Arrival(state: state, stop: .ended(node: current, ending), lines: lines, path: path)
+                }
+                if next != nil { break }
+            }
+            if let next {
+                current = next
+                continue
+            }
+            let stuck = visibleChoices(in: state).isEmpty
+            return Arrival(state: state, stop: stuck ? .stuck : .decision, lines: lines, path: path)
+        }
+        return Arrival(state: state, stop: .endlessLoop, lines: lines, path: path)
+    }
+
+    /// What the trainee can do at a decision.
+    public enum Action: Sendable, Hashable, Codable {
+        /// The choice's index within its node.
+        case choose(Int)
+        case silence
+    }
+
+    /// Takes an action from a decision state: applies its effects, then arrives at the next node (or,
+    /// for a silence with no `->`, stays at the same decision).
+    public func take(
+        _ action: Action, from state: PlayState, deltas: inout [Int], events: inout [Event]?, collectLines: Bool
+    ) -> Arrival {
+        var state = state
+        let node = scenario.nodes[state.node]
+        switch action {
+        case .choose(let index):
+            let choice = node.choices[index]
+            apply(choice.effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
+            return arrive(at: choice.target, from: state, deltas: &deltas, events: &events, collectLines: collectLines)
+        case .silence:
+            guard let silence = node.silence else {
+                return Arrival(state: state, stop: .decision, lines: [], path: [])
+            }
+            events?.append(.silence(silence.line))
+            apply(silence.effects, to: &state, deltas: &deltas, reason: .silence, events: &events)
+            if let target = silence.target {
+                var arrival = arrive(
+                    at: target, from: state, deltas: &deltas, events: &events, collectLines: collectLines)
+                if collectLines { arrival.lines.insert(silence.line, at: 0) }
+                return arrival
+            }
+            state.silenceUsed = true
+            let stuck = visibleChoices(in: state).isEmpty
+            return Arrival(
+                state: state, stop: stuck ? .stuck : .decision, lines: collectLines ? [silence.line] : [], path: [])
+        }
+    }
+}

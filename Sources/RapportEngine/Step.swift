@@ -1,0 +1,38 @@
+import RapportLanguage
+
+/// A choice as the trainee sees it: its stable id, its number on screen and its text.
+public struct OfferedChoice: Sendable, Hashable, Codable {
+    public let id: String
+    /// 1-based, counting only the choices on offer now.
+    public let number: Int
+    public let text: String
+}
+
+/// What the trainee sees now: the lines since the last decision, and what they can do.
+public struct Step: Sendable {
+    public enum Status: Sendable, Hashable {
+        case awaitingChoice
+        case ended(Ending)
+        /// The scenario left the trainee with nothing to choose (analysis reports where).
+        case stuck
+        /// A loop passed the runtime guard without a decision.
+        case endlessLoop
+    }
+
+    /// The id of the node the trainee is at.
+    public let node: String
+    public let lines: [Line]
+    public let choices: [OfferedChoice]
+    public let status: Status
+    public let moment: String?
+    public let discuss: String?
+    public let hint: String?
+    /// Seconds before the customer fills a silence, if this decision has a silence still to come.
+    public let silenceSeconds: Int?
+
+    public var isOver: Bool { status != .awaitingChoice }
+    public var ending: Ending? {
+        if case .ended(let ending) = status { return ending }
+        return nil
+    }
+}

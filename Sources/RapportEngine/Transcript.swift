@@ -1,0 +1,119 @@
+import RapportLanguage
+
+/// A record of one run, enough to replay it exactly and to tell if the scenario has changed since.
+/// Encoded as JSON by the front ends; `version` changes whenever the shape does.
+public struct Transcript: Sendable, Codable, Equatable {
+    public static let formatVersion = 1
+
+    public struct ScenarioReference: Sendable, Codable, Equatable {
+        public let id: String
+        public let title: String
+        /// `CheckedScenario.sourceHash` of the file that was played.
+        public let hash: String
+    }
+
+    /// What the trainee did to move on.
+    public enum Action: Sendable, Codable, Equatable {
+        case choice(id: String, text: String)
+        case silence
+    }
+
+    /// One step: the action that led to it (none for the opening), then what was shown and offered.
+    public struct Entry: Sendable, Codable, Equatable {
+        public let action: Action?
+        public let node: String
+        public let lines: [Line]
+        public let offered: [OfferedChoice]
+        public let events: [Event]
+        public let silenceSeconds: Int?
+    }
+
+    public struct DimensionTotal: Sendable, Codable, Equatable {
+        public let dimension: String
+        public let total: Int
+    }
+
+    public struct Result: Sendable, Codable, Equatable {
+        public let totals: [DimensionTotal]
+        public let ending: Ending?
+    }
+
+    public var version: Int
+    public var scenario: ScenarioReference
+    public var steps: [Entry]
+    /// Set when the conversation is over.
+    public var result: Result?
+
+    init(scenario: CheckedScenario) {
+        version = Self.formatVersion
+        self.scenario = ScenarioReference(id: scenario.id, title: scenario.title, hash: scenario.sourceHash)
+        steps = []
+    }
+
+    mutating func record(step: Step, action: Action?, events: [Event]) {
+        steps.append(
+            Entry(
+                action: action, node: step.node, lines: step.lines, offered: step.choices, events: events,
+                silenceSeconds: step.silenceSeconds))
+    }
+
+    mutating func finish(totals: [Int], scenario: CheckedScenario, ending: Ending?) {
+        result = Result(
+            totals: zip(scenario.dimensions, totals).map { DimensionTotal(dimension: $0, total: $1) }, ending: ending)
+    }
+
+    /// The actions taken, in order: what a replay needs.
+    public var actions: [Action] { steps.compactMap(\.action) }
+}
+
+/// Why a transcript could not be replayed.
+public enum ReplayError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unsupportedVersion(Int)
+    case differentScenario(expected: String, found: String)
+    case scenarioChanged
+    case diverged(step: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedVersion(let version):
+            "this record has format version \(version); this Rapport reads version \(Transcript.formatVersion)"
+        case .differentScenario(let expected, let found):
+            "this record is of the scenario '\(expected)', not '\(found)'"
+        case .scenarioChanged:
+            "the scenario file has changed since this run was recorded"
+        case .diverged(let step, let reason):
+            "the replay went differently at step \(step): \(reason)"
+        }
+    }
+}
+
+extension Session {
+    /// Plays a recorded run again on a scenario and checks that every step comes out the same.
+    /// With `allowChangedScenario`, a changed file is replayed as far as it still matches.
+    public static func replay(
+        _ transcript: Transcript, on scenario: CheckedScenario, allowChangedScenario: Bool = false
+    ) throws(ReplayError) -> Session {
+        guard transcript.version == Transcript.formatVersion else { throw .unsupportedVersion(transcript.version) }
+        guard transcript.scenario.id == scenario.id else {
+            throw .differentScenario(expected: transcript.scenario.id, found: scenario.id)
+        }
+        if transcript.scenario.hash != scenario.sourceHash, !allowChangedScenario { throw .scenarioChanged }
+        var session = Session(scenario)
+        for (index, entry) in transcript.steps.enumerated() {
+            if let action = entry.action {
+                do {
+                    switch action {
+                    case .choice(let id, _): try session.choose(id)
+                    case .silence: try session.stayedSilent()
+                    }
+                } catch {
+                    throw .diverged(step: index, reason: error.description)
+                }
+            }
+            guard session.transcript.steps.last == entry else {
+                throw .diverged(step: index, reason: "what was shown or offered is not what the record says")
+            }
+        }
+        return session
+    }
+}
