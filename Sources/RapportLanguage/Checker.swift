@@ -44,6 +44,8 @@ public struct Checker {
     var variables: [Variable] = []
     var variableSpans: [Span] = []
     var variableIndex: [String: Int] = [:]
+    /// Names whose declaration was reported as wrong, so their uses are not reported again.
+    var brokenVariables = Set<String>()
     var meter: Int?
     var promiseScoring = PromiseScoring.standard
     var defaultSilence: Int?
@@ -266,6 +268,7 @@ public struct Checker {
                 continue
             }
             let name = String(text[..<equals]).trimmingBlanks()
+            brokenVariables.insert(name)  // until the declaration is known to be good
             var rest = String(text[text.index(after: equals)...]).trimmingBlanks()
             var bounds: ClosedRange<Int>?
             var boundsText: String?
@@ -342,6 +345,7 @@ public struct Checker {
                 kind = .integer(bounds)
                 initial = number
             }
+            brokenVariables.remove(name)
             variableIndex[name] = variables.count
             variables.append(Variable(name: name, kind: kind, initial: initial))
             variableSpans.append(item)
@@ -549,6 +553,7 @@ public struct Checker {
 
     mutating func resolveVariable(_ name: NameSyntax) -> Int? {
         if let index = variableIndex[name.text] { return index }
+        if brokenVariables.contains(name.text) { return nil }
         report(
             .undefinedVariable, "no state named '\(name.text)'", name.span,
             note: "declare it in the header: 'state: \(name.text) = 0'",
@@ -708,8 +713,9 @@ public struct Checker {
     // MARK: - The shape of the conversation
 
     mutating func checkGraph(_ nodes: [Node]) {
-        guard !nodes.isEmpty, !diagnostics.contains(where: { $0.code == .undefinedNode || $0.code == .duplicateNode })
-        else { return }
+        // With a missing or ambiguous link the shape is unknown; those errors come first.
+        let brokenLinks: Set<DiagnosticCode> = [.undefinedNode, .duplicateNode, .choiceLeadsNowhere]
+        guard !nodes.isEmpty, !diagnostics.contains(where: { brokenLinks.contains($0.code) }) else { return }
         // Where each node can lead, ignoring conditions.
         func successors(_ node: Node) -> [Int] {
             var result: [Int] = []
@@ -788,9 +794,11 @@ public struct Checker {
         if !promises.isEmpty, let followThrough = dimensions.firstIndex(of: "follow-through") {
             dimensionsScored.insert(followThrough)
         }
+        // Only a declared list is checked: a scenario on the default four may leave one alone.
+        guard let dimensionsSpan else { return }
         for (index, dimension) in dimensions.enumerated() where !dimensionsScored.contains(index) {
             report(
-                .dimensionNeverScored, "nothing in this scenario scores '\(dimension)'", dimensionsSpan ?? Span(0, 0),
+                .dimensionNeverScored, "nothing in this scenario scores '\(dimension)'", dimensionsSpan,
                 note: "add '\(dimension)' to some choice's 'score:', or remove it from 'dimensions:'")
         }
     }

@@ -4,7 +4,7 @@
 public enum Sanitizer {
     /// The text with every control sequence and control character removed; a tab becomes a space.
     public static func clean(_ text: String) -> String {
-        guard hasControlCharacters(text) else { return text }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil

@@ -167,6 +167,8 @@ public struct Analysis: Sendable {
                     range: at(1),
                     note: "a choice that scores '\(dimension)' can be taken again and again; score it only once (for example with a condition on a state value)"))
         }
+        // What was never seen means nothing when exploration stopped early.
+        if isTruncated { return result }
         for choice in choicesNeverOffered {
             result.append(
                 Diagnostic(

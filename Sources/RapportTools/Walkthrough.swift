@@ -199,14 +199,12 @@ extension String {
         if let colon = firstIndex(of: ":") {
             let word = String(self[..<colon]).trimmingBlanks()
             let value = String(self[index(after: colon)...]).trimmingBlanks()
-            if word == "choose" || word.hasPrefix("expect") {
-                if word.hasPrefix("expect ") {
-                    return ("expect", String(word.dropFirst(7)).trimmingBlanks() + ": " + value)
-                }
-                return (word, value)
+            if word.hasPrefix("expect ") {
+                return ("expect", String(word.dropFirst(7)).trimmingBlanks() + ": " + value)
             }
             return (word, value)
         }
+        if hasPrefix("expect ") { return ("expect", String(dropFirst(7)).trimmingBlanks()) }
         return (self, nil)
     }
 

@@ -1,0 +1,241 @@
+import Foundation
+import RapportEngine
+import RapportLanguage
+import Testing
+
+@Suite struct SessionTests {
+    @Test func opensWithTheFirstNode() throws {
+        let session = Session(try scenario(callback))
+        #expect(session.step.node == "start")
+        #expect(session.step.lines == [Line(speaker: "Dana Okafor", text: "You charged me twice.")] || session.step.lines.first?.text == "You charged me twice.")
+        #expect(session.step.choices.map(\.number) == [1, 2])
+        #expect(session.step.moment == "Opening")
+        #expect(session.step.silenceSeconds == 20)
+        #expect(!session.isOver)
+    }
+
+    @Test func speakerNameIsAsWritten() throws {
+        let session = Session(try scenario(callback))
+        #expect(session.step.lines.first?.speaker == "Dana")
+    }
+
+    @Test func bestPathKeepsThePromise() throws {
+        var session = Session(try scenario(callback))
+        try session.choose(number: 1)
+        try session.choose(number: 1)
+        #expect(session.status(ofPromise: "callback") == .open)
+        #expect(session.step.choices.count == 2)
+        try session.choose(number: 1)
+        #expect(session.step.ending?.outcome == .good)
+        #expect(session.total(of: "respect") == 1)
+        #expect(session.total(of: "ownership") == 2)
+        #expect(session.total(of: "follow-through") == 2)
+        #expect(session.status(ofPromise: "callback") == .kept)
+        #expect(session.events.contains(.promiseKept(name: "callback")))
+    }
+
+    @Test func brokenPromiseCosts() throws {
+        var session = Session(try scenario(callback))
+        try session.choose(number: 1)
+        try session.choose(number: 1)
+        try session.choose(number: 2)
+        #expect(session.step.ending?.outcome == .mixed)
+        #expect(session.total(of: "follow-through") == -2)
+    }
+
+    @Test func openPromiseAtTheEndCosts() throws {
+        let text = """
+            title: T
+            customer: C
+            promises: kept +3, broken -1, open -4
+            == start
+            * Promise.
+              promise p: something
+              coach: c
+              -> end
+            == end
+            [if kept p] never
+            end good: done
+            == other
+            keep: p
+            end good: unreachable but keeps
+            """
+        var session = Session(try scenario(text))
+        try session.choose(number: 1)
+        #expect(session.isOver)
+        #expect(session.total(of: "follow-through") == -4)
+        #expect(session.events.contains(.promiseLeftOpen(name: "p")))
+        #expect(session.transcript.result?.totals.first { $0.dimension == "follow-through" }?.total == -4)
+    }
+
+    @Test func hiddenChoiceIsNotOffered() throws {
+        var session = Session(try scenario(callback))
+        try session.choose(number: 1)
+        try session.choose(number: 2)  // no promise made
+        #expect(session.step.choices.map(\.text) == ["Wait for news."])
+        try session.choose(number: 1)
+        #expect(session.total(of: "follow-through") == -1, "break on a promise never made does nothing")
+    }
+
+    @Test func boundsClampAndConditionsRoute() throws {
+        var session = Session(try scenario(callback))
+        try session.stayedSilent()
+        #expect(session.value(of: "patience") == 1)
+        #expect(session.step.silenceSeconds == nil, "a silence happens once per visit")
+        #expect(session.step.lines.map(\.text) == ["Hello?"])
+        try session.choose(number: 2)
+        #expect(session.value(of: "patience") == 0, "clamped at the lower limit")
+        #expect(session.step.ending?.outcome == .poor)
+        #expect(session.value(of: "escalated") == 1)
+        #expect(session.step.lines.map(\.text) == ["Dana hangs up."])
+        #expect(session.total(of: "empathy") == -1)
+    }
+
+    @Test func invalidRequestsAreErrors() throws {
+        var session = Session(try scenario(callback))
+        #expect(throws: PlayError.noSuchChoice("nope")) { try session.choose("nope") }
+        #expect(throws: PlayError.noSuchChoice("7")) { try session.choose(number: 7) }
+        try session.choose(number: 1)
+        #expect(throws: PlayError.noSilenceHere) { try session.stayedSilent() }
+        try session.choose(number: 1)
+        try session.choose(number: 1)
+        #expect(throws: PlayError.conversationOver) { try session.choose(number: 1) }
+        #expect(throws: PlayError.conversationOver) { try session.stayedSilent() }
+    }
+
+    @Test func runtimeGuardStopsALoopTheCheckerAllowed() throws {
+        let text = """
+            title: T
+            customer: C
+            state: n = 0
+            == start
+            [if n >= 0] -> b
+            end good: never
+            == b
+            [if n >= 0] -> start
+            end good: never
+            """
+        let session = Session(try scenario(text))
+        #expect(session.step.status == .endlessLoop)
+        #expect(session.isOver)
+    }
+
+    @Test func choiceLoopsAreFine() throws {
+        let text = """
+            title: T
+            customer: C
+            == start
+            * Ask again.
+              coach: c
+              -> start
+            * Done.
+              coach: c
+              -> end
+            == end
+            end good: ok
+            """
+        var session = Session(try scenario(text))
+        for _ in 0..<5 { try session.choose(number: 1) }
+        try session.choose(number: 2)
+        #expect(session.step.ending?.outcome == .good)
+        #expect(session.path.count == 7)
+    }
+
+    @Test func revealShowsWhatEachChoiceWouldDo() throws {
+        var session = Session(try scenario(callback))
+        try session.choose(number: 1)
+        let reveal = session.reveal()
+        #expect(reveal.count == 2)
+        #expect(reveal[0].coach == "Specific.")
+        #expect(reveal[0].effects == [.promiseMade(name: "callback", description: "call Dana by 3pm")])
+        #expect(reveal[0].leadsTo == "later")
+        #expect(reveal[1].deltas.map(\.dimension) == ["follow-through"])
+        #expect(reveal[1].deltas.map(\.delta) == [-1])
+        #expect(session.status(ofPromise: "callback") == .notMade, "revealing changes nothing")
+    }
+}
+
+@Suite struct TranscriptTests {
+    func play(_ numbers: [Int], silenceFirst: Bool = false) throws -> Session {
+        var session = Session(try scenario(callback))
+        if silenceFirst { try session.stayedSilent() }
+        for number in numbers { try session.choose(number: number) }
+        return session
+    }
+
+    func json(_ transcript: Transcript) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(transcript)
+    }
+
+    @Test func sameChoicesSameTranscriptByteForByte() throws {
+        let first = try json(try play([1, 1, 1], silenceFirst: true).transcript)
+        let second = try json(try play([1, 1, 1], silenceFirst: true).transcript)
+        #expect(first == second)
+        #expect(first != (try json(try play([1, 1, 2]).transcript)))
+    }
+
+    @Test func roundTripsThroughJSON() throws {
+        let transcript = try play([1, 1, 1], silenceFirst: true).transcript
+        let decoded = try JSONDecoder().decode(Transcript.self, from: try json(transcript))
+        #expect(decoded == transcript)
+        #expect(decoded.version == Transcript.formatVersion)
+        #expect(decoded.actions.count == 4)
+        #expect(decoded.result?.ending?.outcome == .good)
+    }
+
+    @Test func replaysExactly() throws {
+        let original = try play([1, 1, 2], silenceFirst: true)
+        let replayed = try Session.replay(original.transcript, on: try scenario(callback))
+        #expect(replayed.transcript == original.transcript)
+        #expect(replayed.totals == original.totals)
+    }
+
+    @Test func detectsAChangedScenario() throws {
+        let original = try play([1, 1, 1])
+        let edited = try scenario(callback.replacingOccurrences(of: "Thanks for calling.", with: "Thank you for calling."))
+        #expect(throws: ReplayError.scenarioChanged) { try Session.replay(original.transcript, on: edited) }
+        #expect(throws: ReplayError.diverged(step: 3, reason: "what was shown or offered is not what the record says")) {
+            try Session.replay(original.transcript, on: edited, allowChangedScenario: true)
+        }
+    }
+
+    @Test func rejectsOtherVersionsAndScenarios() throws {
+        var transcript = try play([1]).transcript
+        transcript.version = 99
+        #expect(throws: ReplayError.unsupportedVersion(99)) { try Session.replay(transcript, on: try scenario(callback)) }
+        let other = try scenario(callback, name: "other.scenario")
+        #expect(throws: ReplayError.differentScenario(expected: "test", found: "other")) {
+            try Session.replay(try play([1]).transcript, on: other)
+        }
+    }
+}
+
+@Suite struct ScoreReportTests {
+    @Test func percentagesOfWhatIsPossible() {
+        let report = ScoreReport(
+            totals: [2, 0, 5], dimensionNames: ["respect", "empathy", "ownership"],
+            ranges: [ScoreRange(worst: -2, best: 6), ScoreRange(worst: 0, best: 0), ScoreRange(worst: nil, best: 9)],
+            ending: nil)
+        #expect(report.dimensions.map(\.percent) == [50, nil, nil])
+        #expect(report.overall == 50)
+    }
+
+    @Test func noApplicableDimensionHasNoOverall() {
+        let report = ScoreReport(totals: [0], dimensionNames: ["respect"], ranges: [ScoreRange(worst: 1, best: 1)], ending: nil)
+        #expect(report.overall == nil)
+        #expect(report.dimensions[0].range.isApplicable == false)
+    }
+}
+
+@Suite struct SeededRandomTests {
+    @Test func sameSeedSameSequence() {
+        var a = SeededRandom(seed: 7)
+        var b = SeededRandom(seed: 7)
+        var c = SeededRandom(seed: 8)
+        let first = (0..<5).map { _ in a.next() }
+        #expect(first == (0..<5).map { _ in b.next() })
+        #expect(first != (0..<5).map { _ in c.next() })
+    }
+}

@@ -1,0 +1,225 @@
+import RapportEngine
+import RapportLanguage
+import RapportTools
+import Testing
+
+func checked(_ text: String) throws -> CheckedScenario {
+    let result = Checker.check(SourceFile(name: "t.scenario", text: text))
+    return try #require(result.scenario, "\(result.diagnostics.map(\.message))")
+}
+
+@Suite struct AnalysisTests {
+    /// Two decisions whose best choices are known by hand.
+    let branching = """
+        title: T
+        customer: C
+        state: mood = 1 (0..2)
+        == start
+        * Warm.
+          score: empathy +2, respect +1
+          set: mood += 1
+          coach: c
+          -> middle
+        * Cold.
+          score: empathy -1
+          set: mood -= 1
+          coach: c
+          -> middle
+        == middle
+        [if mood == 0] -> sad
+        * Promise a call.
+          promise call: call back
+          coach: c
+          -> close
+        * Fix it now.
+          score: ownership +3
+          coach: c
+          -> close
+        == close
+        * Call.
+          keep: call
+          coach: c
+          -> happy
+        * Forget.
+          score: respect -1
+          coach: c
+          -> happy
+        == happy
+        end good: fine
+        == sad
+        end poor: lost
+        """
+
+    @Test func rangesOverEveryPath() throws {
+        let analysis = Analysis(try checked(branching))
+        #expect(analysis.ranges.map(\.best) == [1, 3, 2, 2])  // respect, ownership, empathy, follow-through
+        #expect(analysis.ranges.map(\.worst) == [0, 0, -1, -2])  // 'forget' costs respect only after 'warm' earned it
+        #expect(analysis.overallRange.best == 6)  // warm (+3) and fix it now (+3), then call or forget... call keeps nothing open
+        #expect(analysis.overallRange.worst == -1)  // cold leads to 'sad' at once
+        #expect(analysis.isTruncated == false)
+        #expect(analysis.stuck.isEmpty && analysis.loops.isEmpty)
+    }
+
+    @Test func bestAndWorstPaths() throws {
+        let analysis = Analysis(try checked(branching))
+        #expect(analysis.bestPath.map(\.text) == ["Warm.", "Fix it now.", "Call."])
+        #expect(analysis.worstPath.map(\.text) == ["Cold."])
+    }
+
+    @Test func endingsAndHowToReachThem() throws {
+        let analysis = Analysis(try checked(branching))
+        #expect(analysis.endings.map(\.outcome) == [.good, .poor])
+        #expect(analysis.endings.last?.example.map(\.text) == ["Cold."])
+    }
+
+    @Test func statesNotPaths() throws {
+        // 20 decisions of two choices that rejoin: 2^20 paths but few states.
+        var text = "title: T\ncustomer: C\n"
+        for index in 0..<20 {
+            text += "== n\(index)\n* a\n  score: respect +1\n  coach: c\n  -> n\(index + 1)\n* b\n  score: respect -1\n  coach: c\n  -> n\(index + 1)\n"
+        }
+        text += "== n20\nend good: ok\n"
+        let analysis = Analysis(try checked(text))
+        #expect(analysis.stateCount == 21)
+        #expect(analysis.ranges[0] == ScoreRange(worst: -20, best: 20))
+        #expect(analysis.bestPath.count == 20)
+    }
+
+    @Test func findsStuckStatesAndHiddenChoices() throws {
+        let text = """
+            title: T
+            customer: C
+            state: angry = false
+            == start
+            * Provoke.
+              set: angry = true
+              coach: c
+              -> next
+            * Calm.
+              coach: c
+              -> next
+            == next
+            * [if not angry] Carry on.
+              coach: c
+              -> end
+            * [if angry and not angry] Impossible.
+              coach: c
+              -> end
+            == end
+            end good: ok
+            """
+        let analysis = Analysis(try checked(text))
+        #expect(analysis.stuck.map(\.node) == ["next"])
+        #expect(analysis.stuck.first?.example.map(\.text) == ["Provoke."])
+        #expect(analysis.choicesNeverOffered.map(\.text) == ["Impossible."])
+        let codes = analysis.diagnostics().map(\.code)
+        #expect(codes.contains(.stuckState))
+        #expect(codes.contains(.choiceNeverOffered))
+    }
+
+    @Test func loopThatRepeatsAScoreIsUnbounded() throws {
+        let text = """
+            title: T
+            customer: C
+            == start
+            * Apologise again.
+              score: empathy +1
+              coach: c
+              -> start
+            * Move on.
+              coach: c
+              -> end
+            == end
+            end good: ok
+            """
+        let analysis = Analysis(try checked(text))
+        #expect(analysis.unboundedDimensions == ["empathy"])
+        #expect(analysis.ranges[2].best == nil)
+        #expect(analysis.diagnostics().map(\.code).contains(.unboundedScore))
+    }
+
+    @Test func zeroWeightLoopIsFine() throws {
+        let text = """
+            title: T
+            customer: C
+            == start
+            * Ask again.
+              coach: c
+              -> start
+            * Help.
+              score: ownership +2
+              coach: c
+              -> end
+            == end
+            end good: ok
+            """
+        let analysis = Analysis(try checked(text))
+        #expect(analysis.unboundedDimensions.isEmpty)
+        #expect(analysis.ranges[1] == ScoreRange(worst: 2, best: 2))
+        #expect(analysis.bestPath.map(\.text) == ["Help."])
+    }
+
+    @Test func conditionalLoopFoundByExploring() throws {
+        let text = """
+            title: T
+            customer: C
+            state: n = 0
+            == start
+            * Go.
+              coach: c
+              -> a
+            * Stop.
+              coach: c
+              -> end
+            == a
+            [if n == 0] -> b
+            end good: ok
+            == b
+            [if n == 0] -> a
+            end good: ok
+            == end
+            end good: ok
+            """
+        let analysis = Analysis(try checked(text))
+        #expect(analysis.loops.map(\.node) == ["b"] || analysis.loops.map(\.node) == ["a"])
+        #expect(analysis.diagnostics().map(\.code).contains(.loopsWithoutChoice))
+    }
+
+    @Test func stateLimitIsADiagnosticNotAHang() throws {
+        let text = """
+            title: T
+            customer: C
+            state: n = 0 (0..1000)
+            == start
+            [if n >= 1000] -> end
+            * Count.
+              set: n += 1
+              coach: c
+              -> start
+            == end
+            end good: ok
+            """
+        let analysis = Analysis(try checked(text), stateLimit: 100)
+        #expect(analysis.isTruncated)
+        #expect(analysis.diagnostics().map(\.code) == [.stateSpaceTooLarge])
+        #expect(Analysis(try checked(text)).stateCount == 1001)
+    }
+
+    @Test func silenceIsAnAction() throws {
+        let text = """
+            title: T
+            customer: C
+            == start
+            silence 10s: C: Hello?
+              score: empathy -2
+            * Hi.
+              coach: c
+              -> end
+            == end
+            end good: ok
+            """
+        let analysis = Analysis(try checked(text))
+        #expect(analysis.ranges[2] == ScoreRange(worst: -2, best: 0))
+        #expect(analysis.worstPath.map(\.text) == ["(silence)", "Hi."])
+    }
+}

@@ -1,0 +1,143 @@
+import RapportEngine
+import RapportLanguage
+import RapportTools
+import Testing
+
+@Suite struct WalkthroughTests {
+    let scenarioText = """
+        title: T
+        customer: Dana
+        == start
+        Dana: Hello.
+        silence 5s: Dana: Anyone there?
+          score: empathy -1
+        * I'm sorry about the wait.
+          score: empathy +1
+          promise call: call back
+          coach: c
+          -> next
+        * Account number?
+          score: respect -1
+          coach: c
+          -> next
+        == next
+        * Call her back.
+          keep: call
+          coach: c
+          -> good
+        * Leave it.
+          break: call
+          coach: c
+          -> poor
+        == good
+        Dana: Thanks.
+        end good: fine
+        == poor
+        end poor: lost
+        """
+
+    func run(_ tests: String) throws -> ([WalkResult], [Diagnostic]) {
+        let scenario = try checked(scenarioText)
+        let (file, problems) = WalkthroughFile.parse(SourceFile(name: "t.tests", text: tests))
+        return (WalkthroughRunner.run(file, on: scenario), problems)
+    }
+
+    @Test func passingWalks() throws {
+        let (results, problems) = try run(
+            """
+            // comments are fine
+            == best
+            expect choices: 2
+            choose: i'm sorry
+            expect open: call
+            choose: 1
+            expect kept: call
+            expect line: thanks
+            expect node: next
+            expect ending: good
+            expect score: empathy 1, follow-through 2
+
+            == silent then rude
+            silence
+            choose: 2
+            choose: Leave
+            expect ending: poor
+            expect ending: poor
+            expect score: respect -1, empathy -1
+            """)
+        #expect(problems.isEmpty)
+        #expect(results.map(\.passed) == [true, true])
+    }
+
+    @Test func failuresPointAtTheirLine() throws {
+        let (results, _) = try run(
+            """
+            == wrong
+            choose: 1
+            expect score: empathy 5
+            expect kept: call
+            choose: 9
+            expect ending: good
+            """)
+        let failures = results[0].failures
+        #expect(failures.map(\.range.start.line) == [3, 4, 5])
+        #expect(failures[0].message == "wrong: scores differ: empathy 1 (expected 5)")
+        #expect(failures[1].message == "wrong: expected the promise 'call' to be kept, but it is open")
+        #expect(failures[2].message == "wrong: there is no choice 9 at 'next'")
+        #expect(failures.allSatisfy { $0.code == .walkFailed })
+    }
+
+    @Test func ambiguousAndMissingChoices() throws {
+        let (results, _) = try run("== a\nchoose: zzz\n== b\nsilence\nsilence\n")
+        #expect(results[0].failures.first?.message == "a: no choice on offer at 'start' starts with 'zzz'")
+        #expect(results[1].failures.first?.message == "b: nothing happens on silence at 'start'")
+    }
+
+    @Test(arguments: [
+        ("choose: 1\n", "this line comes before the first walk"),
+        ("== w\nchose: 1\n", "'chose' is not a walk step"),
+        ("== w\nexpect ending\n", "'expect ending' needs a colon"),
+        ("== w\nexpect mood: 3\n", "'expect mood' is not something a walk can expect"),
+        ("== w\nexpect score: empathy\n", "'empathy' is not a dimension and a total"),
+        ("== w\nchoose: 0\n", "choices are numbered from 1"),
+        ("== w\nexpect choices: many\n", "'many' is not a number of choices"),
+    ])
+    func malformedLines(text: String, message: String) throws {
+        let (_, problems) = try run(text)
+        #expect(problems.map(\.message) == [message])
+        #expect(problems.allSatisfy { $0.code == .malformedWalk })
+    }
+}
+
+@Suite struct RandomPlayTests {
+    @Test func seededRunsRepeat() throws {
+        let scenario = try checked(minimalScenario)
+        let a = RandomPlay.run(scenario, playthroughs: 50, seed: 3)
+        let b = RandomPlay.run(scenario, playthroughs: 50, seed: 3)
+        #expect(a.decisions == b.decisions)
+        #expect(a.endings == b.endings)
+        #expect(a.endings.values.reduce(0, +) == 50)
+        #expect(a.choicesNeverTaken.isEmpty)
+    }
+
+    @Test func reportsWhatWasNeverReached() throws {
+        let scenario = try checked(minimalScenario)
+        let report = RandomPlay.run(scenario, playthroughs: 0, seed: 1)
+        #expect(report.nodesNeverReached == ["start", "done"])
+        #expect(report.choicesNeverTaken.count == 2)
+    }
+
+    let minimalScenario = """
+        title: T
+        customer: C
+        == start
+        * One.
+          coach: c
+          -> done
+        * Two.
+          coach: c
+          -> done
+        == done
+        end good: ok
+        """
+}
