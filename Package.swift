@@ -20,15 +20,33 @@ let package = Package(
         .target(name: "RapportLanguage"),
         .target(name: "RapportEngine", dependencies: ["RapportLanguage"]),
         .target(name: "RapportTools", dependencies: ["RapportLanguage", "RapportEngine"]),
-        .target(name: "RapportTerminal", dependencies: ["RapportLanguage", "RapportEngine", "RapportTools"]),
+        // GNU readline, a system library (Debian: libreadline-dev).
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(
+            name: "RapportTerminal",
+            dependencies: ["RapportLanguage", "RapportEngine", "RapportTools", "CReadline"]
+        ),
+        // The Scenarios/ folder, embedded at build time.
+        .executableTarget(name: "EmbedScenarios", path: "Sources/EmbedScenarios"),
+        .plugin(
+            name: "EmbedScenariosPlugin", capability: .buildTool(), dependencies: ["EmbedScenarios"],
+            path: "Sources/EmbedScenariosPlugin"
+        ),
+        .target(name: "RapportBundledScenarios", plugins: ["EmbedScenariosPlugin"]),
         .target(
             name: "RapportCLI",
             dependencies: [
-                "RapportLanguage", "RapportEngine", "RapportTools", "RapportTerminal",
+                "RapportLanguage", "RapportEngine", "RapportTools", "RapportTerminal", "RapportBundledScenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "rapport", dependencies: ["RapportCLI"]),
+        // Speed and memory figures (see docs/performance.md); run with `swift run -c release rapport-bench`.
+        .executableTarget(
+            name: "rapport-bench",
+            dependencies: ["RapportLanguage", "RapportEngine", "RapportTools"],
+            path: "Sources/RapportBenchmarks"
+        ),
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage"]),
         .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
         .testTarget(name: "RapportToolsTests", dependencies: ["RapportTools", "RapportEngine", "RapportLanguage"]),

@@ -6,4 +6,10 @@ enum ExitStatus {
     static let problemsFound = ExitCode(1)
     /// A file or folder named on the command line could not be read.
     static let cannotRead = ExitCode(66)
+    /// A file (such as --json's) could not be written.
+    static let cannotWrite = ExitCode(73)
+    /// The learner left a conversation with Ctrl-C.
+    static let abandoned = ExitCode(130)
+    /// SIGTERM or SIGHUP: the terminal was restored and Rapport stopped.
+    static let stoppedBySignal = ExitCode(143)
 }

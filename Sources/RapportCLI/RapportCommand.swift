@@ -10,7 +10,8 @@ public struct RapportCommand: ParsableCommand {
             empathy and follow-through.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, TestCommand.self, AnalyzeCommand.self]
+        subcommands: [PlayCommand.self, CheckCommand.self, TestCommand.self, AnalyzeCommand.self],
+        defaultSubcommand: PlayCommand.self
     )
 
     public init() {}

@@ -554,19 +554,25 @@ public struct Checker {
     mutating func resolveVariable(_ name: NameSyntax) -> Int? {
         if let index = variableIndex[name.text] { return index }
         if brokenVariables.contains(name.text) { return nil }
+        let suggestion = suggest(name.text, among: variables.map(\.name))
         report(
             .undefinedVariable, "no state named '\(name.text)'", name.span,
-            note: "declare it in the header: 'state: \(name.text) = 0'",
-            fix: suggest(name.text, among: variables.map(\.name)))
+            note: suggestion == nil
+                ? "declare it in the header: 'state: \(name.text) = 0'"
+                : "if it is new, declare it in the header: 'state: \(name.text) = 0'",
+            fix: suggestion)
         return nil
     }
 
     mutating func resolvePromise(_ name: NameSyntax) -> Int? {
         if let index = promiseIndex[name.text] { return index }
+        let suggestion = suggest(name.text, among: promises.map(\.name))
         report(
             .undefinedPromise, "no promise named '\(name.text)' is made anywhere", name.span,
-            note: "a promise is made with 'promise \(name.text): ...' on a choice or a node",
-            fix: suggest(name.text, among: promises.map(\.name)))
+            note: suggestion == nil
+                ? "a promise is made with 'promise \(name.text): ...' on a choice or a node"
+                : "a promise must be made (with 'promise NAME: ...') before it can be kept, broken or tested",
+            fix: suggestion)
         return nil
     }
 

@@ -37,7 +37,7 @@ extension Parser {
             }
             return (condition, close + 1)
         } catch let error as ConditionError {
-            report(.malformedCondition, error.message, error.span, note: error.note)
+            report(.malformedCondition, error.message, error.span, note: error.note, fix: error.fix)
             return (nil, close + 1)
         } catch {
             return (nil, close + 1)
@@ -49,6 +49,7 @@ struct ConditionError: Error {
     var message: String
     var span: Span
     var note: String
+    var fix: String? = nil
 }
 
 struct ConditionToken {
@@ -110,7 +111,7 @@ struct ConditionReader {
         case ASCII.equals:
             throw ConditionError(
                 message: "'=' sets a value; to compare, use '=='", span: Span(start, start + 1),
-                note: Self.comparisonHelp)
+                note: Self.comparisonHelp, fix: "==")
         case ASCII.bang where two(ASCII.equals):
             index += 2
             return ConditionToken(kind: .comparison(.notEqual), span: Span(start, index))

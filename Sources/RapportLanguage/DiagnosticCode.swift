@@ -38,6 +38,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case duplicateVariable = "RP0033"
     case duplicateInNode = "RP0034"
     case malformedEffect = "RP0035"
+    case unknownOutcome = "RP0036"
     // Warnings
     case unreachableNode = "RP0100"
     case missingCoachNote = "RP0101"
@@ -107,6 +108,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .duplicateVariable: "Two state values with the same name"
         case .duplicateInNode: "A node detail given twice"
         case .malformedEffect: "A score or set line that cannot be read"
+        case .unknownOutcome: "An ending without good, mixed or poor"
         case .unreachableNode: "A node nothing leads to"
         case .missingCoachNote: "A choice without a coach note"
         case .promiseNeverSettled: "A promise never kept or broken"

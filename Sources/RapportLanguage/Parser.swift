@@ -123,7 +123,7 @@ public struct Parser {
             } else {
                 report(
                     .indentedOutsideChoice, "this indented line does not belong to a choice", line,
-                    note: "only the details of a choice (score:, coach:, set:, ->) are indented; remove the indent, or move the line under a '*' choice")
+                    note: "only the details of a choice or a silence (score:, coach:, set:, promise, keep:, break:, ->) are indented; remove the indent, or move the line under a '*' choice")
             }
             return
         }
@@ -322,18 +322,21 @@ public struct Parser {
             } else {
                 let given = source.string(keyword.argument)
                 report(
-                    .missingText,
+                    .unknownOutcome,
                     given.isEmpty ? "'end' needs an outcome: good, mixed or poor" : "'\(given)' is not an outcome",
                     given.isEmpty ? rest : keyword.argument,
                     note: "write 'end good: ...', 'end mixed: ...' or 'end poor: ...'",
                     fix: given.isEmpty ? nil : Suggestions.closest(to: given, among: Outcome.allCases.map(\.rawValue)))
+                // Keep it as an ending, so the node is not also reported as a dead end.
+                kind = .end(.poor, value)
             }
         case "silence":
             noCondition()
             var seconds: Int?
             if keyword.argument.end > keyword.argument.start {
-                seconds = parseDuration(keyword.argument)
-                if seconds == nil { return }
+                // An unreadable time is reported; the silence is still read (with the default time),
+                // so its indented lines are not reported as strays too.
+                seconds = parseDuration(keyword.argument) ?? 30
             }
             if value.text.isEmpty {
                 report(

@@ -57,6 +57,10 @@ public struct Analysis: Sendable {
 
     public static let defaultStateLimit = 2_000_000
 
+    /// The explored graph and the best overall value from each state, kept for `value(of:at:)`.
+    let graph: StateGraph
+    let bestOverall: StateGraph.Longest
+
     public init(_ scenario: CheckedScenario, stateLimit: Int = Analysis.defaultStateLimit) {
         var explorer = StateGraph(scenario: scenario, limit: stateLimit)
         explorer.explore()
@@ -86,6 +90,8 @@ public struct Analysis: Sendable {
         overallRange = ScoreRange(
             worst: worst.startValue.map { -$0 + initialSum }, best: best.startValue.map { $0 + initialSum })
         bestPath = explorer.follow(best, components: components)
+        graph = explorer
+        bestOverall = best
         worstPath = explorer.follow(worst, components: components)
 
         var endings: [ReachedEnding] = []
@@ -124,6 +130,30 @@ public struct Analysis: Sendable {
             }
         }
         choicesNeverOffered = unoffered
+    }
+
+    /// The best overall total the rest of the conversation can add after taking `action` at a decision
+    /// state (the action's own score changes included), or nil if the state was not explored or no
+    /// ending follows.
+    public func value(of action: Rules.Action, at state: PlayState) -> Int? {
+        guard let index = graph.index[StateKey(state: state, stop: .decision)] else { return nil }
+        for edge in graph.edges(of: index) where graph.edgeActions[edge] == action {
+            let own = graph.deltas(ofEdge: edge).reduce(0, +)
+            if case .finite(let rest) = bestOverall.values[graph.edgeTargets[edge]] { return own + rest }
+            return nil
+        }
+        return nil
+    }
+
+    /// The action with the best overall value at a decision state.
+    public func bestAction(at state: PlayState) -> (action: Rules.Action, value: Int)? {
+        guard let index = graph.index[StateKey(state: state, stop: .decision)] else { return nil }
+        var best: (Rules.Action, Int)?
+        for edge in graph.edges(of: index) {
+            guard let value = value(of: graph.edgeActions[edge], at: state) else { continue }
+            if best == nil || value > best!.1 { best = (graph.edgeActions[edge], value) }
+        }
+        return best
     }
 
     /// The number of decisions on the best and worst paths, and on any path, is what a trainer sees in
@@ -198,13 +228,13 @@ struct ChoiceKey: Hashable {
 }
 
 /// A reachable state with how it was reached: a decision waiting for the trainee, or an end of play.
-struct StateKey: Hashable {
+struct StateKey: Hashable, Sendable {
     let state: PlayState
     let stop: Rules.Stop
 }
 
 /// The explored graph: states, and edges labelled with the action and its score changes.
-struct StateGraph {
+struct StateGraph: Sendable {
     let scenario: CheckedScenario
     let rules: Rules
     let limit: Int
@@ -344,23 +374,23 @@ struct StateGraph {
 
     // MARK: - Longest paths
 
-    enum Value: Equatable {
+    enum Value: Equatable, Sendable {
         case none  // no ending can be reached from here
         case finite(Int)
         case unbounded
     }
 
-    struct Longest {
+    struct Longest: Sendable {
         var values: [Value]
         var startValue: Int?
         var unbounded: Bool
-        var weight: (ArraySlice<Int>) -> Int
+        var weight: @Sendable (ArraySlice<Int>) -> Int
     }
 
     /// The largest total of `weight` over the rest of a playthrough, from every state to an ending.
     /// Within a loop, a positive weight makes the value unbounded; otherwise values are relaxed round
     /// the loop until they settle (no positive cycle, so at most as many rounds as members).
-    func longest(components: Components, weight: @escaping (ArraySlice<Int>) -> Int) -> Longest {
+    func longest(components: Components, weight: @escaping @Sendable (ArraySlice<Int>) -> Int) -> Longest {
         var values = [Value](repeating: .none, count: keys.count)
         for group in components.members {
             let groupID = components.of[group[0]]

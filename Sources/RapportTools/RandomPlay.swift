@@ -37,9 +37,9 @@ public enum RandomPlay {
                 let pick = Int(random.next() % UInt64(options))
                 if pick < choices.count {
                     taken.insert(choices[pick].id)
-                    try? session.choose(choices[pick].id)
+                    _ = try? session.choose(choices[pick].id)
                 } else {
-                    try? session.stayedSilent()
+                    _ = try? session.stayedSilent()
                 }
                 count += 1
             }

@@ -41,7 +41,7 @@ public enum WalkthroughRunner {
                     fail(step, "there is no choice \(number) at '\(session.step.node)'", onOffer())
                     break walking
                 }
-                try? session.choose(number: number)
+                _ = try? session.choose(number: number)
             case .chooseText(let prefix):
                 if session.isOver {
                     fail(step, "cannot choose '\(prefix)': the conversation is already over")
@@ -58,7 +58,7 @@ public enum WalkthroughRunner {
                         onOffer())
                     break walking
                 }
-                try? session.choose(match.id)
+                _ = try? session.choose(match.id)
             case .silence:
                 do {
                     try session.stayedSilent()

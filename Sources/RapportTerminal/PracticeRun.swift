@@ -1,0 +1,185 @@
+import RapportEngine
+import RapportLanguage
+import RapportTools
+
+/// How a self-paced run is set up.
+public struct PracticeOptions: Sendable {
+    /// No feedback, hints or restart until the debrief.
+    public var assessment = false
+    /// Whether silence timers run (only where the reader can time out).
+    public var timers = true
+
+    public init(assessment: Bool = false, timers: Bool = true) {
+        self.assessment = assessment
+        self.timers = timers
+    }
+}
+
+/// How a run ended.
+public enum PracticeOutcome: Sendable, Equatable {
+    /// Reached an ending, or stopped with Ctrl-D or `:quit`; the debrief was shown.
+    case finished
+    /// Left with Ctrl-C, after saying yes.
+    case abandoned
+    /// SIGTERM or SIGHUP.
+    case terminated
+}
+
+/// A learner's run of one scenario at the prompt: shows each step, reads the answer, gives feedback
+/// in practice mode, and ends with the debrief. All input comes through a `LineReader` and all output
+/// goes to a `TextOutput`, so tests drive whole sessions with scripted input.
+public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
+    public let scenario: CheckedScenario
+    public let analysis: Analysis
+    public var reader: Reader
+    public var output: Output
+    public let options: PracticeOptions
+    public var renderer: PracticeRenderer
+    public private(set) var session: Session
+
+    static var commands: [String] { [":help", ":hint", ":score", ":promises", ":restart", ":quit"] }
+
+    public init(
+        scenario: CheckedScenario, analysis: Analysis, reader: Reader, output: Output, style: Style,
+        options: PracticeOptions
+    ) {
+        self.scenario = scenario
+        self.analysis = analysis
+        self.reader = reader
+        self.output = output
+        self.options = options
+        self.renderer = PracticeRenderer(style: style)
+        self.session = Session(scenario)
+    }
+
+    var practising: Bool { !options.assessment }
+
+    /// Plays until an ending, Ctrl-D, `:quit`, an abandon or a signal.
+    public mutating func run() -> PracticeOutcome {
+        reader.setCompletions(Self.commands)
+        output.write(renderer.introduction(scenario, assessment: options.assessment))
+        output.write(renderer.lines(session.step.lines))
+        showDecision()
+        while !session.isOver {
+            let timer = options.timers && reader.supportsTimers ? session.step.silenceSeconds : nil
+            switch reader.read(prompt: "> ", silenceAfter: timer) {
+            case .line(let text):
+                if let outcome = handle(text.trimmingBlanks()) { return outcome }
+            case .silence:
+                stayedSilent()
+            case .endOfInput:
+                output.write("\n")
+                return finish()
+            case .interrupt:
+                if confirmAbandon() { return .abandoned }
+                showDecision()
+            case .terminate:
+                output.write("Stopped.\n")
+                return .terminated
+            case .rejected(let reason):
+                output.write(renderer.style.wrap(reason))
+            }
+        }
+        return finish()
+    }
+
+    /// Handles one typed line; returns an outcome when the run is over.
+    mutating func handle(_ text: String) -> PracticeOutcome? {
+        if text.isEmpty { return nil }
+        if let number = Int(text) {
+            guard number >= 1, number <= session.step.choices.count else {
+                output.write("There is no choice \(number). Type a number from 1 to \(session.step.choices.count), or :help.\n")
+                return nil
+            }
+            choose(number)
+            return nil
+        }
+        switch text.lowercased() {
+        case ":help", ":h", "?", "help":
+            output.write(renderer.help(assessment: options.assessment))
+        case ":hint":
+            if options.assessment {
+                output.write("Hints are off in assessment mode.\n")
+            } else if let hint = session.step.hint {
+                output.write(renderer.style.wrap("Hint: " + hint))
+            } else {
+                output.write("No hint for this one: trust your judgement.\n")
+            }
+        case ":score", ":scores":
+            output.write(
+                options.assessment ? "Scores are shown in the debrief in assessment mode.\n" : renderer.scoresSoFar(session))
+        case ":promises":
+            output.write(renderer.promises(session))
+        case ":restart":
+            if options.assessment {
+                output.write("Restarting is off in assessment mode until the debrief.\n")
+            } else {
+                session = Session(scenario)
+                output.write("\nStarting again.\n\n")
+                output.write(renderer.lines(session.step.lines))
+                showDecision()
+            }
+        case ":quit", ":q", ":exit":
+            return finish()
+        default:
+            output.write(
+                "Sorry, I didn't understand \"\(Sanitizer.clean(String(text.prefix(40))))\". Type a number from 1 to \(session.step.choices.count), or :help.\n"
+            )
+        }
+        return nil
+    }
+
+    mutating func choose(_ number: Int) {
+        let offered = session.step.choices[number - 1]
+        let coach = scenario.nodes[session.state.node].choices.first { $0.id == offered.id }?.coach
+        output.write(renderer.trainee(offered.text))
+        guard let events = try? session.choose(offered.id) else { return }
+        if practising { output.write(renderer.feedback(events: events, coach: coach, scenario: scenario)) }
+        continueConversation()
+    }
+
+    mutating func stayedSilent() {
+        let coach = scenario.nodes[session.state.node].silence?.coach
+        output.write(renderer.silence())
+        guard let events = try? session.stayedSilent() else { return }
+        if practising { output.write(renderer.feedback(events: events, coach: coach, scenario: scenario)) }
+        continueConversation()
+    }
+
+    /// After an action: the new lines, then the next decision or the ending.
+    mutating func continueConversation() {
+        output.write("\n" + renderer.lines(session.step.lines))
+        if !session.isOver { showDecision() }
+    }
+
+    mutating func showDecision() {
+        guard !session.isOver else { return }
+        output.write(renderer.decision(session.step, meter: session.meter, showMeter: practising))
+    }
+
+    mutating func confirmAbandon() -> Bool {
+        output.write("Leave this conversation without a debrief? Type y to leave, or anything else to carry on.\n")
+        switch reader.read(prompt: "leave? ", silenceAfter: nil) {
+        case .line(let answer):
+            return ["y", "yes"].contains(answer.trimmingBlanks().lowercased())
+        case .interrupt, .endOfInput, .terminate:
+            return true
+        case .silence, .rejected:
+            return false
+        }
+    }
+
+    mutating func finish() -> PracticeOutcome {
+        if let ending = session.step.ending { output.write(renderer.ending(ending)) }
+        switch session.step.status {
+        case .stuck:
+            output.write("The scenario left you with nothing to choose here; please tell its writer (rapport test finds this).\n")
+        case .endlessLoop:
+            output.write("The scenario went round in a loop without a choice; please tell its writer (rapport test finds this).\n")
+        default:
+            break
+        }
+        output.write(renderer.debrief(Debrief(session: session, analysis: analysis)))
+        return .finished
+    }
+}

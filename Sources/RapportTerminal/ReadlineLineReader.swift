@@ -1,0 +1,183 @@
+import CReadline
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// readline's callback interface calls plain C functions, which cannot capture anything; these
+// globals carry their results back. Only the main thread reads the keyboard.
+nonisolated(unsafe) private var receivedLine: [UInt8]?
+nonisolated(unsafe) private var receivedEndOfInput = false
+nonisolated(unsafe) private var lineComplete = false
+nonisolated(unsafe) private var completionWords: [String] = []
+nonisolated(unsafe) private var completionIndex = 0
+
+private func handleLine(_ line: UnsafeMutablePointer<CChar>?) {
+    lineComplete = true
+    guard let line else {
+        receivedEndOfInput = true
+        return
+    }
+    let length = strlen(line)
+    receivedLine = [UInt8](UnsafeRawBufferPointer(start: line, count: length))
+    free(line)
+}
+
+private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
+    guard let text else { return nil }
+    let prefix = String(cString: text)
+    if state == 0 { completionIndex = 0 }
+    while completionIndex < completionWords.count {
+        let word = completionWords[completionIndex]
+        completionIndex += 1
+        if word.hasPrefix(prefix) { return strdup(word) }
+    }
+    return nil
+}
+
+private func attemptCompletion(
+    _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
+) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    // Never fall back to completing file names.
+    rapport_rl_set_attempted_completion_over(1)
+    return rl_completion_matches(text, completionGenerator)
+}
+
+/// The interactive prompt: GNU readline for editing, history and completion, driven through its
+/// callback interface so a silence timer (with `poll`) and signals can interrupt the wait without
+/// losing what the trainee had half typed.
+public final class ReadlineLineReader: LineReader {
+    let historyFile: String?
+    var installed = false
+    /// Text and cursor kept across a silence, put back at the next prompt.
+    var pending: (text: String, point: Int32)?
+
+    /// - Parameter historyFile: where this prompt's history is kept, or nil for none.
+    public init(historyFile: String?) {
+        self.historyFile = historyFile
+        rapport_rl_set_readline_name("rapport")
+        rapport_rl_set_catch_signals(0)
+        rapport_rl_set_catch_sigwinch(0)
+        rapport_rl_set_change_environment(0)
+        rapport_rl_set_attempted_completion(attemptCompletion)
+        using_history()
+        stifle_history(1_000)
+        if let historyFile {
+            _ = read_history(historyFile)
+        }
+        Signals.install()
+    }
+
+    deinit { restore() }
+
+    public var supportsTimers: Bool { true }
+
+    public func setCompletions(_ words: [String]) {
+        completionWords = words
+    }
+
+    /// Leaves the terminal as it was found.
+    public func restore() {
+        if installed {
+            rl_callback_handler_remove()
+            installed = false
+        }
+    }
+
+    public func read(prompt: String, silenceAfter seconds: Int?) -> LineEvent {
+        if !installed {
+            rl_callback_handler_install(prompt, handleLine)
+            installed = true
+            if let kept = pending {
+                rl_insert_text(kept.text)
+                rapport_rl_set_point(kept.point)
+                rl_redisplay()
+                pending = nil
+            }
+        }
+        let deadline = seconds.map { Self.now() + Double($0) }
+        while true {
+            if Signals.take(&Signals.terminated) {
+                restore()
+                writeOut("\n")
+                return .terminate
+            }
+            if Signals.take(&Signals.interrupted) {
+                rl_callback_sigcleanup()
+                rl_replace_line("", 0)
+                restore()
+                writeOut("^C\n")
+                return .interrupt
+            }
+            if Signals.take(&Signals.resized) { rl_resize_terminal() }
+            var timeout: Int32 = -1
+            if let deadline {
+                let left = deadline - Self.now()
+                if left <= 0 { return silence() }
+                timeout = Int32(min(left * 1000, 60_000).rounded(.up))
+            }
+            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, timeout)
+            if ready < 0 { continue }  // a signal: look at the flags again
+            if ready == 0 { continue }  // the deadline check above decides
+            rl_callback_read_char()
+            if lineComplete { return finishLine() }
+        }
+    }
+
+    func finishLine() -> LineEvent {
+        lineComplete = false
+        restore()
+        if receivedEndOfInput {
+            receivedEndOfInput = false
+            writeOut("\n")
+            return .endOfInput
+        }
+        let bytes = receivedLine ?? []
+        receivedLine = nil
+        let event = LineValidation.validate(bytes)
+        if case .line(let text) = event, !text.trimmingBlanks().isEmpty {
+            add_history(text)
+            if let historyFile {
+                // Append rather than rewrite, so two windows do not overwrite each other's history.
+                if append_history(1, historyFile) != 0 { _ = write_history(historyFile) }
+            }
+        }
+        return event
+    }
+
+    /// The timer ran out: keep the half-typed text, clear the prompt line, and let the caller print.
+    func silence() -> LineEvent {
+        let length = Int(rapport_rl_end())
+        var text = ""
+        if let buffer = rapport_rl_line_buffer(), length > 0 {
+            text = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
+        }
+        pending = (text, rapport_rl_point())
+        rl_replace_line("", 0)
+        restore()
+        writeOut("\r\u{1B}[K")
+        return .silence
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    func writeOut(_ text: String) {
+        StandardOutput().write(text)
+    }
+}
+
+extension String {
+    func trimmingBlanks() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}

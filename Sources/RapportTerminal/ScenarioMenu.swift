@@ -1,0 +1,55 @@
+import RapportLanguage
+
+/// The opening menu: each scenario's title, channel, summary and number of decisions; the learner
+/// types a number.
+public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
+    public var reader: Reader
+    public var output: Output
+    public let style: Style
+
+    public init(reader: Reader, output: Output, style: Style) {
+        self.reader = reader
+        self.output = output
+        self.style = style
+    }
+
+    public func render(_ scenarios: [CheckedScenario]) -> String {
+        var out = style.heading("Rapport")
+        out += style.wrap("Practise the conversations that build trust. Pick a scenario:") + "\n"
+        let numberWidth = String(scenarios.count).count
+        for (index, scenario) in scenarios.enumerated() {
+            let number = String(index + 1).leftPadded(numberWidth) + ". "
+            let indent = String(repeating: " ", count: numberWidth + 4)
+            out += style.wrap(style.bold(Sanitizer.clean(scenario.title)), indent: "  " + number, rest: indent)
+            var facts: [String] = []
+            if let channel = scenario.channel { facts.append(channel.rawValue) }
+            facts.append("with \(Sanitizer.clean(scenario.customer))")
+            facts.append(scenario.decisionCount == 1 ? "1 decision" : "\(scenario.decisionCount) decisions")
+            out += style.wrap(style.dim(facts.joined(separator: ", ")), indent: indent)
+            if let summary = scenario.summary { out += style.wrap(Sanitizer.clean(summary), indent: indent) }
+        }
+        return out + "\n"
+    }
+
+    /// Shows the menu and returns the index picked, or nil if the learner leaves.
+    public mutating func choose(from scenarios: [CheckedScenario]) -> Int? {
+        output.write(render(scenarios))
+        reader.setCompletions([":quit"])
+        while true {
+            switch reader.read(prompt: "Scenario number (or :quit)> ", silenceAfter: nil) {
+            case .line(let text):
+                let answer = text.trimmingBlanks()
+                if answer.isEmpty { continue }
+                if [":quit", ":q", "q", "quit"].contains(answer.lowercased()) { return nil }
+                if let number = Int(answer), number >= 1, number <= scenarios.count { return number - 1 }
+                output.write("Type a number from 1 to \(scenarios.count), or :quit.\n")
+            case .rejected(let reason):
+                output.write(style.wrap(reason))
+            case .silence:
+                continue
+            case .endOfInput, .interrupt, .terminate:
+                return nil
+            }
+        }
+    }
+}

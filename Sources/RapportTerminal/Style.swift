@@ -1,0 +1,44 @@
+/// How text is dressed for the terminal: colour (only when allowed), and a plain mode for screen
+/// readers with no colour, no box drawing, no bars, and every figure in words.
+public struct Style: Sendable {
+    public var colour: Bool
+    public var plain: Bool
+    public var width: Int
+
+    public init(colour: Bool, plain: Bool, width: Int) {
+        self.colour = colour && !plain
+        self.plain = plain
+        self.width = max(20, width)
+    }
+
+    func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { paint(text, "1") }
+    func dim(_ text: String) -> String { paint(text, "2") }
+    func italic(_ text: String) -> String { paint(text, "3") }
+    func good(_ text: String) -> String { paint(text, "32") }
+    func bad(_ text: String) -> String { paint(text, "31") }
+    func accent(_ text: String) -> String { paint(text, "36") }
+
+    /// A heading: a rule in the normal mode, just the words in plain mode.
+    func heading(_ text: String) -> String {
+        if plain { return text + "\n" }
+        let rule = String(repeating: "─", count: max(0, min(width, 72) - text.count - 4))
+        return bold("── \(text) ") + dim(rule) + "\n"
+    }
+
+    /// A signed number: "+2" or "−1", or in plain mode "plus 2" / "minus 1".
+    func signed(_ value: Int) -> String {
+        if plain { return value > 0 ? "plus \(value)" : value < 0 ? "minus \(-value)" : "0" }
+        return value > 0 ? "+\(value)" : "\(value)"
+    }
+
+    /// A bar of `filled` out of ten cells (not used in plain mode).
+    func bar(percent: Int) -> String {
+        let filled = min(10, max(0, (percent + 5) / 10))
+        return accent(String(repeating: "█", count: filled)) + dim(String(repeating: "░", count: 10 - filled))
+    }
+
+    func wrap(_ text: String, indent: String = "", rest: String? = nil) -> String {
+        TextLayout.wrap(text, width: width, firstIndent: indent, restIndent: rest ?? indent).joined(separator: "\n") + "\n"
+    }
+}
