@@ -47,10 +47,18 @@ let package = Package(
             dependencies: ["RapportLanguage", "RapportEngine", "RapportTools"],
             path: "Sources/RapportBenchmarks"
         ),
+        // Golden files and paths, shared by the test targets.
+        .target(name: "RapportTestSupport", path: "Tests/RapportTestSupport"),
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage"]),
         .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
-        .testTarget(name: "RapportToolsTests", dependencies: ["RapportTools", "RapportEngine", "RapportLanguage"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI"]),
+        .testTarget(
+            name: "RapportToolsTests", dependencies: ["RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+        ),
+        .testTarget(
+            name: "RapportTerminalTests",
+            dependencies: ["RapportTerminal", "RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+        ),
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -138,12 +138,14 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         continueConversation()
     }
 
+    /// The customer fills the silence first; then come the feedback and what follows.
     mutating func stayedSilent() {
         let coach = scenario.nodes[session.state.node].silence?.coach
         output.write(renderer.silence())
         guard let events = try? session.stayedSilent() else { return }
+        output.write(renderer.lines(session.step.lines))
         if practising { output.write(renderer.feedback(events: events, coach: coach, scenario: scenario)) }
-        continueConversation()
+        if !session.isOver { showDecision() }
     }
 
     /// After an action: the new lines, then the next decision or the ending.

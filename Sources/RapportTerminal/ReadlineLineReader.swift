@@ -105,10 +105,13 @@ public final class ReadlineLineReader: LineReader {
                 return .terminate
             }
             if Signals.take(&Signals.interrupted) {
+                // Show the ^C after what was typed, as a shell does, then drop the line.
+                rapport_rl_set_point(rapport_rl_end())
+                rl_redisplay()
+                writeOut("^C\n")
                 rl_callback_sigcleanup()
                 rl_replace_line("", 0)
                 restore()
-                writeOut("^C\n")
                 return .interrupt
             }
             if Signals.take(&Signals.resized) { rl_resize_terminal() }

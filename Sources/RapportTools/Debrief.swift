@@ -111,7 +111,8 @@ public struct Debrief: Sendable {
                 : "You found the best path through this conversation. Try it in assessment mode (--assess), or try another scenario."
         }
         let place = worst.moment.map { "at \"\($0)\"" } ?? "where you chose \"\(worst.chosen ?? "to say nothing")\""
-        var text = "Next time, \(place), try: \"\(better)\"."
+        let instead = worst.chosen == nil ? " answer rather than wait, and" : ""
+        var text = "Next time, \(place),\(instead) try: \"\(better)\""
         if let coach = worst.betterCoach { text += " " + coach }
         return text
     }

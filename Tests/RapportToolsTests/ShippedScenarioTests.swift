@@ -2,6 +2,7 @@ import Foundation
 import RapportEngine
 import RapportLanguage
 import RapportTools
+import RapportTestSupport
 import Testing
 
 /// Every scenario in Scenarios/ must check clean (warnings included), pass its walkthrough tests, and

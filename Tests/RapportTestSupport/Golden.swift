@@ -3,18 +3,24 @@ import Testing
 
 /// Golden files: expected output kept beside the tests. Run with `RAPPORT_RECORD=1 swift test` to
 /// write them anew on purpose; otherwise a difference fails the test.
-enum Golden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static var recording: Bool { ProcessInfo.processInfo.environment["RAPPORT_RECORD"] == "1" }
+public struct Golden: Sendable {
+    public let folder: URL
 
-    static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+    /// - Parameter testFile: pass `#filePath`; the golden files live in `Golden/` beside it.
+    public init(besides testFile: String) {
+        folder = URL(fileURLWithPath: testFile).deletingLastPathComponent().appendingPathComponent("Golden")
+    }
 
-    static func read(_ name: String) -> String? {
+    public static var recording: Bool { ProcessInfo.processInfo.environment["RAPPORT_RECORD"] == "1" }
+
+    public func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+    public func read(_ name: String) -> String? {
         try? String(contentsOf: url(name), encoding: .utf8)
     }
 
-    static func assertMatches(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if recording {
+    public func assertMatches(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        if Self.recording {
             try? FileManager.default.createDirectory(
                 at: url(name).deletingLastPathComponent(), withIntermediateDirectories: true)
             try? actual.write(to: url(name), atomically: true, encoding: .utf8)
@@ -29,9 +35,9 @@ enum Golden {
 }
 
 /// The repository's root, for tests that read Scenarios/ and docs/.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public enum Repository {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+    public static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 }

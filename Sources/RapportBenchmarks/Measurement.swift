@@ -1,0 +1,130 @@
+import Glibc
+import RapportEngine
+import RapportLanguage
+import RapportTools
+
+/// One measurement, run inside a child process (`rapport-bench measure ...`) so that the peak memory
+/// it reports belongs to it alone. It prints its figures as `key value` lines on standard output,
+/// which the parent (`Benchmark`) reads back.
+enum Measurement: String, CaseIterable {
+    /// Nothing at all: the peak memory of a process that only starts, for comparison.
+    case baseline
+    /// Parse and check the file, repeatedly.
+    case check
+    /// Seeded random playthroughs.
+    case play
+    /// Full state-space analysis, once.
+    case analysis
+
+    struct Settings {
+        var file = ""
+        /// Seconds to spend repeating a measurement.
+        var budget = 1.0
+        var seed: UInt64 = 1
+    }
+
+    func run(_ settings: Settings) throws(SystemFiles.Failure) {
+        switch self {
+        case .baseline:
+            break
+        case .check:
+            try measureCheck(settings)
+        case .play:
+            try measurePlay(settings)
+        case .analysis:
+            try measureAnalysis(settings)
+        }
+        emit("peak", PeakMemory.ofThisProcess() ?? 0)
+    }
+
+    private func emit(_ key: String, _ value: some CustomStringConvertible) {
+        print("\(key) \(value)")
+    }
+
+    /// Reads and checks the file, failing loudly if it does not check cleanly: every figure would
+    /// be meaningless for a scenario with errors.
+    private func load(_ path: String) throws(SystemFiles.Failure) -> (bytes: [UInt8], scenario: CheckedScenario) {
+        let bytes = try SystemFiles.read(path)
+        let result = Checker.check(SourceFile(name: path, bytes: bytes))
+        guard let scenario = result.scenario else {
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            let first = errors.prefix(5).map { "  line \($0.range.start.line): \($0.message)" }.joined(separator: "\n")
+            throw SystemFiles.Failure(description: "\(path) has \(errors.count) errors; the first:\n\(first)")
+        }
+        return (bytes, scenario)
+    }
+
+    // MARK: - Parse and check
+
+    private func measureCheck(_ settings: Settings) throws(SystemFiles.Failure) {
+        let (bytes, scenario) = try load(settings.file)
+        var warnings = 0
+        let times = Stopwatch.repeatedly(minimumRuns: 3, maximumRuns: 50, budget: settings.budget) {
+            // The line index is built here too: it is part of reading the file.
+            let result = Checker.check(SourceFile(name: settings.file, bytes: bytes))
+            warnings = result.diagnostics.warningCount
+        }
+        emit("bytes", bytes.count)
+        emit("decisions", scenario.decisionCount)
+        emit("warnings", warnings)
+        emit("runs", times.count)
+        emit("seconds", Stopwatch.median(times))
+    }
+
+    // MARK: - Random play
+
+    private func measurePlay(_ settings: Settings) throws(SystemFiles.Failure) {
+        let (_, scenario) = try load(settings.file)
+        var random = SeededRandom(seed: settings.seed)
+        var playthroughs = 0
+        var decisions = 0
+        var unfinished = 0
+        var shownBytes = 0
+        let clock = Stopwatch()
+        // Whole playthroughs only, so the rates are not skewed by a half-played last one.
+        while playthroughs == 0 || clock.seconds < settings.budget {
+            var session = Session(scenario)
+            if getenv("NORENDER") == nil { shownBytes += Screen.render(session.step) }
+            while !session.isOver {
+                let offered = session.step.choices.count
+                guard offered > 0 else { break }
+                // Uniform among the choices on offer, as `RandomPlay` does (no silences here).
+                let number = Int(random.next() % UInt64(offered)) + 1
+                do {
+                    try session.choose(number: number)
+                } catch {
+                    throw SystemFiles.Failure(description: "choice \(number) was refused: \(error)")
+                }
+                decisions += 1
+                if getenv("NORENDER") == nil { shownBytes += Screen.render(session.step) }
+            }
+            if session.step.ending == nil { unfinished += 1 }
+            playthroughs += 1
+        }
+        let seconds = clock.seconds
+        emit("playthroughs", playthroughs)
+        emit("decisions", decisions)
+        emit("unfinished", unfinished)
+        emit("seconds", seconds)
+        // Printed so that the text really is built: an optimiser may drop work whose result is unused.
+        emit("shown-bytes", shownBytes)
+    }
+
+    // MARK: - Analysis
+
+    private func measureAnalysis(_ settings: Settings) throws(SystemFiles.Failure) {
+        let (_, scenario) = try load(settings.file)
+        // The checked scenario's own memory, so the analysis's share of the peak can be told apart.
+        emit("peak-before", PeakMemory.ofThisProcess() ?? 0)
+        let clock = Stopwatch()
+        let analysis = Analysis(scenario)
+        // What `rapport test` prints comes from here, so it is part of a full analysis.
+        let findings = analysis.diagnostics()
+        let seconds = clock.seconds
+        emit("states", analysis.stateCount)
+        emit("truncated", analysis.isTruncated)
+        emit("findings", findings.count)
+        emit("decisions", scenario.decisionCount)
+        emit("seconds", seconds)
+    }
+}

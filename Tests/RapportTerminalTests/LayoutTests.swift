@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import RapportLanguage
+import RapportTerminal
+import RapportTools
+import Testing
+
+@Suite struct LayoutTests {
+    @Test func wrapsAtWordBoundaries() {
+        let lines = TextLayout.wrap("the quick brown fox jumps over the lazy dog", width: 15)
+        #expect(lines == ["the quick brown", "fox jumps over", "the lazy dog"])
+        #expect(lines.allSatisfy { TextLayout.width($0) <= 15 })
+    }
+
+    @Test func indentsFollowingLines() {
+        let lines = TextLayout.wrap("one two three four five six", width: 16, firstIndent: "  1. ", restIndent: "     ")
+        #expect(lines == ["  1. one two", "     three four", "     five six"])
+    }
+
+    @Test func wideCharactersTakeTwoColumns() {
+        let lines = TextLayout.wrap("日本語の文章です とても 長い 行 です", width: 12)
+        #expect(lines.allSatisfy { TextLayout.width($0) <= 12 })
+        #expect(lines.joined(separator: " ").filter { $0 != " " } == "日本語の文章ですとても長い行です")
+    }
+
+    @Test func emojiAndAccentsAreNotSplit() {
+        let text = "Café 👋🏽 naïve e\u{301} " + String(repeating: "👍", count: 20)
+        let lines = TextLayout.wrap(text, width: 12)
+        #expect(lines.allSatisfy { TextLayout.width($0) <= 12 })
+        #expect(lines.joined().contains("👋🏽"))
+        #expect(lines.joined().contains("e\u{301}"))
+    }
+
+    @Test func colourCodesTakeNoColumns() {
+        #expect(TextLayout.width("\u{1B}[1mbold\u{1B}[0m") == 4)
+    }
+
+    @Test func longWordsAreBroken() {
+        let lines = TextLayout.wrap(String(repeating: "x", count: 30), width: 12)
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.count <= 12 })
+    }
+}
+
+@Suite struct SanitisingTests {
+    /// A hostile scenario: escape sequences in every kind of text must not reach the terminal.
+    @Test func noEscapeReachesTheScreen() throws {
+        let esc = "\u{1B}"
+        let text = """
+            title: Evil\(esc)]0;owned\u{07} title
+            customer: Mallory\(esc)[2J
+            summary: Clears \(esc)[H the screen
+            == start
+            moment: A \(esc)[31mred\(esc)[0m moment
+            hint: \(esc)[5mblink
+            Mallory: Hi \(esc)[1A there\u{9B}31m
+            * Choice \(esc)[?25l hidden cursor
+              coach: Note \(esc)]8;;http://x\(esc)\\\\link\(esc)]8;;\(esc)\\\\
+              -> end
+            == end
+            end good: Done \u{202E}backwards
+            """
+        let result = Checker.check(SourceFile(name: "evil.scenario", text: text))
+        let scenario = try #require(result.scenario)
+        var run = PracticeRun(
+            scenario: scenario, analysis: Analysis(scenario), reader: ScriptedLineReader(lines: [":hint", "1"]),
+            output: BufferOutput(), style: Style(colour: false, plain: false, width: 80), options: PracticeOptions())
+        _ = run.run()
+        let forbidden: Set<UInt32> = [0x1B, 0x9B, 0x07, 0x202E]
+        let leaked = run.output.text.unicodeScalars.filter { forbidden.contains($0.value) }
+        #expect(leaked.isEmpty)
+        #expect(run.output.text.contains("Mallory"))
+        #expect(run.output.text.contains("Choice"))
+    }
+}
+
+@Suite struct LineReaderTests {
+    func reader(_ bytes: [UInt8]) -> PlainLineReader {
+        var fds: [Int32] = [0, 0]
+        _ = pipe(&fds)
+        bytes.withUnsafeBytes { _ = write(fds[1], $0.baseAddress, $0.count) }
+        close(fds[1])
+        return PlainLineReader(fileDescriptor: fds[0])
+    }
+
+    @Test func readsLinesThenEnd() {
+        var plain = reader(Array("1\r\n:help\nlast".utf8))
+        #expect(plain.read(prompt: "> ", silenceAfter: 5) == .line("1"))
+        #expect(plain.read(prompt: "> ", silenceAfter: nil) == .line(":help"))
+        #expect(plain.read(prompt: "> ", silenceAfter: nil) == .line("last"))
+        #expect(plain.read(prompt: "> ", silenceAfter: nil) == .endOfInput)
+    }
+
+    @Test func refusesHugeAndInvalidLines() {
+        var plain = reader(Array(repeating: UInt8(ascii: "a"), count: 50_000) + [10] + [0xFF, 0xFE, 10] + Array("2\n".utf8))
+        guard case .rejected(let tooLong) = plain.read(prompt: "", silenceAfter: nil) else {
+            Issue.record("a 50,000-byte line should be refused")
+            return
+        }
+        #expect(tooLong.contains("too long"))
+        guard case .rejected(let invalid) = plain.read(prompt: "", silenceAfter: nil) else {
+            Issue.record("invalid UTF-8 should be refused")
+            return
+        }
+        #expect(invalid.contains("UTF-8"))
+        #expect(plain.read(prompt: "", silenceAfter: nil) == .line("2"))
+    }
+}
