@@ -10,6 +10,12 @@ public struct Transcript: Sendable, Codable, Equatable {
         public let title: String
         /// `CheckedScenario.sourceHash` of the file that was played.
         public let hash: String
+
+        public init(id: String, title: String, hash: String) {
+            self.id = id
+            self.title = title
+            self.hash = hash
+        }
     }
 
     /// What the trainee did to move on.

@@ -1,0 +1,130 @@
+import Foundation
+import RapportTestSupport
+import Testing
+
+/// Runs the built `rapport` as a user would, with no terminal: arguments, piped input, exit status.
+enum Rapport {
+    static let executable: URL = {
+        // Tests run from the build folder that also holds the `rapport` executable.
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("rapport"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rapport"),
+            Repository.url(".build/debug/rapport"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }()
+
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Repository.root
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-tests").path
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            errors: String(decoding: err, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    static let golden = Golden(besides: #filePath)
+
+    @Test func checkIsCleanOnTheLibrary() throws {
+        let result = try Rapport.run(["check", "--strict", "Scenarios"])
+        #expect(result.status == 0)
+        #expect(result.output == "Checked 8 files: no problems found.\n")
+    }
+
+    @Test func checkReportsLikeACompiler() throws {
+        let result = try Rapport.run(["check", "Tests/RapportCLITests/Golden/broken.scenario"])
+        #expect(result.status == 1)
+        Self.golden.assertMatches(result.output, "check-broken.txt")
+    }
+
+    @Test func checkAsJSON() throws {
+        let result = try Rapport.run(["check", "--format", "json", "Tests/RapportCLITests/Golden/broken.scenario"])
+        #expect(result.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(json?["errors"] as? Int == 3)
+        let diagnostics = json?["diagnostics"] as? [[String: Any]]
+        #expect(diagnostics?.first?["code"] as? String == "RP0005")
+    }
+
+    @Test func warningsFailOnlyWhenStrict() throws {
+        let path = "Tests/RapportCLITests/Golden/warning.scenario"
+        #expect(try Rapport.run(["check", path]).status == 0)
+        #expect(try Rapport.run(["check", "--strict", path]).status == 1)
+    }
+
+    @Test func missingFilesAndBadUsage() throws {
+        let missing = try Rapport.run(["check", "no/such/file.scenario"])
+        #expect(missing.status == 66)
+        #expect(missing.errors.contains("no such file or folder"))
+        #expect(try Rapport.run(["check", "--frobnicate"]).status == 64)
+        let unknown = try Rapport.run(["play", "angry-calller"])
+        #expect(unknown.status == 66)
+        #expect(unknown.errors.contains("did you mean 'angry-caller'?"))
+    }
+
+    @Test func testCommandPassesOnTheLibrary() throws {
+        let result = try Rapport.run(["test", "Scenarios", "--random", "50"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.hasSuffix(" failed\n"))
+        #expect(result.output.contains(", 0 failed\n"))
+    }
+
+    @Test func analyzeAsJSON() throws {
+        let result = try Rapport.run(["analyze", "--format", "json", "Scenarios/delivery-promise.scenario"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect((json?["states"] as? Int ?? 0) > 0)
+        #expect((json?["endings"] as? [Any])?.count ?? 0 >= 3)
+    }
+
+    @Test func playFromAPipeWithATranscript() throws {
+        let transcript = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-run-\(getpid()).json")
+        let result = try Rapport.run(
+            ["play", "delivery-promise", "--json", transcript.path], input: String(repeating: "1\n", count: 12))
+        #expect(result.status == 0)
+        #expect(result.output.contains("Debrief"))
+        #expect(!result.output.contains("\u{1B}"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: transcript)) as? [String: Any]
+        #expect(json?["version"] as? Int == 1)
+        #expect((json?["steps"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func menuWithNoArguments() throws {
+        let result = try Rapport.run([], input: "2\n:quit\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("Pick a scenario"))
+        #expect(result.output.contains("8. "))
+    }
+
+    @Test func playAFile() throws {
+        let result = try Rapport.run(["play", "Scenarios/little-extra.scenario", "--plain"], input: ":quit\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("percent") || result.output.contains("not applicable"))
+    }
+}
