@@ -52,35 +52,14 @@ struct PlayCommand: ParsableCommand {
         var reader = AnyLineReader(readline ?? PlainLineReader() as any LineReader)
 
         let entry: ScenarioLibrary.Entry
-        if let scenario, scenario.hasSuffix(".\(ScenarioFiles.fileExtension)") || scenario.contains("/") {
-            entry = try Self.load(file: scenario, style: style)
+        if let scenario {
+            entry = try ScenarioLibrary.resolve(scenario, extraFolders: scenarioFolders)
         } else {
-            let library: ScenarioLibrary
-            do {
-                library = try ScenarioLibrary(extraFolders: scenarioFolders)
-            } catch {
-                FileHandle.standardError.write("rapport: \(error)\n")
-                throw ExitStatus.cannotRead
-            }
-            for (source, diagnostics) in library.broken {
-                FileHandle.standardError.write(
-                    "rapport: skipping \(source.name): it has \(plural(diagnostics.errorCount, "error")) (run 'rapport check \(source.name)')\n")
-            }
-            if let scenario {
-                guard let found = library.find(id: scenario) else {
-                    let ids = library.entries.map(\.scenario.id)
-                    var message = "rapport: no scenario with the id '\(scenario)'"
-                    if let near = Suggestions.closest(to: scenario, among: ids) { message += "; did you mean '\(near)'?" }
-                    FileHandle.standardError.write(message + "\nBundled: \(ids.joined(separator: ", "))\n")
-                    throw ExitStatus.cannotRead
-                }
-                entry = found
-            } else {
-                var menu = ScenarioMenu(reader: reader, output: output, style: style)
-                guard let index = menu.choose(from: library.entries.map(\.scenario)) else { return }
-                reader = menu.reader
-                entry = library.entries[index]
-            }
+            let library = try ScenarioLibrary.open(extraFolders: scenarioFolders)
+            var menu = ScenarioMenu(reader: reader, output: output, style: style)
+            guard let index = menu.choose(from: library.entries.map(\.scenario)) else { return }
+            reader = menu.reader
+            entry = library.entries[index]
         }
 
         var run = PracticeRun(
@@ -93,26 +72,6 @@ struct PlayCommand: ParsableCommand {
         case .abandoned: throw ExitStatus.abandoned
         case .terminated: throw ExitStatus.stoppedBySignal
         }
-    }
-
-    static func load(file: String, style: Style) throws -> ScenarioLibrary.Entry {
-        let source: SourceFile
-        do {
-            source = try ScenarioFiles.read(file)
-        } catch {
-            FileHandle.standardError.write("rapport: \(error)\n")
-            throw ExitStatus.cannotRead
-        }
-        let result = Checker.check(source)
-        guard let scenario = result.scenario else {
-            let printer = DiagnosticPrinter(colour: OutputStyle.detect(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment).colour)
-            for diagnostic in result.diagnostics where diagnostic.severity == .error {
-                FileHandle.standardError.write(printer.format(diagnostic, source: source) + "\n")
-            }
-            FileHandle.standardError.write("rapport: \(file) has errors, so it cannot be played\n")
-            throw ExitStatus.problemsFound
-        }
-        return ScenarioLibrary.Entry(source: source, scenario: scenario)
     }
 
     /// `$XDG_STATE_HOME/rapport/history`, by default `~/.local/state/rapport/history`.

@@ -1,6 +1,7 @@
 import Foundation
 import RapportBundledScenarios
 import RapportLanguage
+import RapportTerminal
 
 /// The scenarios a learner can pick: the bundled ones, plus any folders named with --scenarios.
 struct ScenarioLibrary {
@@ -34,4 +35,56 @@ struct ScenarioLibrary {
     }
 
     func find(id: String) -> Entry? { entries.first { $0.scenario.id == id } }
+
+    /// A scenario named on the command line: a file (it has a '/' or ends in .scenario), or the id of
+    /// a bundled scenario or of one in the extra folders. Problems are reported on standard error.
+    static func resolve(_ name: String, extraFolders: [String]) throws -> Entry {
+        if name.hasSuffix(".\(ScenarioFiles.fileExtension)") || name.contains("/") { return try load(file: name) }
+        let library = try open(extraFolders: extraFolders)
+        guard let found = library.find(id: name) else {
+            let ids = library.entries.map(\.scenario.id)
+            var message = "rapport: no scenario with the id '\(name)'"
+            if let near = Suggestions.closest(to: name, among: ids) { message += "; did you mean '\(near)'?" }
+            FileHandle.standardError.write(message + "\nBundled: \(ids.joined(separator: ", "))\n")
+            throw ExitStatus.cannotRead
+        }
+        return found
+    }
+
+    /// The library, with files that do not check reported on standard error.
+    static func open(extraFolders: [String]) throws -> ScenarioLibrary {
+        let library: ScenarioLibrary
+        do {
+            library = try ScenarioLibrary(extraFolders: extraFolders)
+        } catch {
+            FileHandle.standardError.write("rapport: \(error)\n")
+            throw ExitStatus.cannotRead
+        }
+        for (source, diagnostics) in library.broken {
+            FileHandle.standardError.write(
+                "rapport: skipping \(source.name): it has \(plural(diagnostics.errorCount, "error")) (run 'rapport check \(source.name)')\n")
+        }
+        return library
+    }
+
+    static func load(file: String) throws -> Entry {
+        let source: SourceFile
+        do {
+            source = try ScenarioFiles.read(file)
+        } catch {
+            FileHandle.standardError.write("rapport: \(error)\n")
+            throw ExitStatus.cannotRead
+        }
+        let result = Checker.check(source)
+        guard let scenario = result.scenario else {
+            let colour = OutputStyle.detect(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment).colour
+            let printer = DiagnosticPrinter(colour: colour)
+            for diagnostic in result.diagnostics where diagnostic.severity == .error {
+                FileHandle.standardError.write(printer.format(diagnostic, source: source) + "\n")
+            }
+            FileHandle.standardError.write("rapport: \(file) has errors, so it cannot be played\n")
+            throw ExitStatus.problemsFound
+        }
+        return Entry(source: source, scenario: scenario)
+    }
 }

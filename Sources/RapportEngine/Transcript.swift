@@ -37,6 +37,11 @@ public struct Transcript: Sendable, Codable, Equatable {
     public struct DimensionTotal: Sendable, Codable, Equatable {
         public let dimension: String
         public let total: Int
+
+        public init(dimension: String, total: Int) {
+            self.dimension = dimension
+            self.total = total
+        }
     }
 
     public struct Result: Sendable, Codable, Equatable {

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import RapportEngine
+import RapportLanguage
+import RapportTerminal
+import RapportTools
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `rapport facilitate SCENARIO`: run a scenario with a room, at the projector.
+struct FacilitateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facilitate",
+        abstract: "Run a scenario with a room: votes, reveals, teams, a countdown, and a debrief.",
+        discussion: """
+            Shows each step on a clean screen with the options lettered A, B, C. Type the room's tally \
+            (A5 B3 C1, or 5 3 1), or with --teams each team's pick (Red A, Blue C). The session is saved \
+            after every vote; if the laptop dies, 'rapport facilitate --resume' carries on where it was.
+            """
+    )
+
+    @Argument(help: "A scenario file, or the id of a bundled scenario. With --resume, optional.")
+    var scenario: String?
+
+    @Option(help: "Team names, separated by commas, e.g. \"Red,Blue,Green\".")
+    var teams: String?
+
+    @Flag(help: "Carry on the saved session for this scenario (or the most recent one).")
+    var resume = false
+
+    @Flag(help: "Discard a saved session for this scenario and start again.")
+    var restart = false
+
+    @Option(help: "At the end, write a Markdown handout and a JSON record into this folder.")
+    var export: String?
+
+    @Flag(help: "Plain output for screen readers: no colour, boxes or bars.")
+    var plain = false
+
+    @Option(name: .customLong("scenarios"), help: "A folder of your own scenarios, to find ids in.")
+    var scenarioFolders: [String] = []
+
+    func validate() throws {
+        if resume && restart { throw ValidationError("--resume and --restart cannot be used together") }
+        if resume && teams != nil { throw ValidationError("--teams cannot change on --resume: the saved session keeps its teams") }
+        if scenario == nil && !resume { throw ValidationError("name a scenario to facilitate, or use --resume") }
+        if let teams {
+            let names = Self.teamNames(teams)
+            guard !names.isEmpty else { throw ValidationError("--teams needs at least one name") }
+            guard Set(names.map { $0.lowercased() }).count == names.count else {
+                throw ValidationError("each team needs a different name")
+            }
+        }
+    }
+
+    static func teamNames(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map(Sanitizer.clean)
+    }
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let environment = ProcessInfo.processInfo.environment
+        guard let stateFolder = StateFolder.path(environment) else {
+            FileHandle.standardError.write("rapport: cannot find a folder to save the session in (set HOME or XDG_STATE_HOME)\n")
+            throw ExitStatus.cannotWrite
+        }
+        let store = WorkshopStore(folder: URL(fileURLWithPath: stateFolder).appendingPathComponent("workshops"))
+
+        var name = scenario
+        if name == nil, resume {
+            guard let recent = store.mostRecent() else {
+                FileHandle.standardError.write("rapport: there is no saved session to resume\n")
+                throw ExitStatus.cannotRead
+            }
+            name = recent
+        }
+        let entry = try ScenarioLibrary.resolve(name!, extraFolders: scenarioFolders)
+        let saved = try? store.load(scenarioID: entry.scenario.id)
+
+        var workshop: Workshop
+        if resume {
+            guard let saved else {
+                FileHandle.standardError.write("rapport: there is no saved session for '\(entry.scenario.id)'\n")
+                throw ExitStatus.cannotRead
+            }
+            do {
+                workshop = try Workshop(resuming: saved, scenario: entry.scenario)
+            } catch {
+                FileHandle.standardError.write("rapport: cannot resume: \(error)\n")
+                throw ExitStatus.problemsFound
+            }
+        } else {
+            if let saved, !restart {
+                FileHandle.standardError.write(
+                    "rapport: there is a saved session for '\(entry.scenario.id)' (\(plural(saved.decisions.count, "vote")) in). Carry on with --resume, or start again with --restart.\n")
+                throw ExitStatus.problemsFound
+            }
+            workshop = Workshop(scenario: entry.scenario, teams: teams.map(Self.teamNames) ?? [])
+        }
+
+        let interactive = isatty(0) == 1 && isatty(1) == 1
+        let detected = OutputStyle.detect(environment: environment)
+        let width = TerminalSize.columns(environment: environment) ?? 80
+        let style = Style(colour: detected.colour, plain: plain, width: width)
+        let readline = interactive ? ReadlineLineReader(historyFile: stateFolder + "/facilitate-history") : nil
+        defer { readline?.restore() }
+        let reader = AnyLineReader(readline ?? PlainLineReader() as any LineReader)
+        let renderer = FacilitatorRenderer(style: style, clearsScreen: interactive && !plain)
+
+        var run = FacilitatorRun(
+            workshop: workshop, analysis: Analysis(entry.scenario), reader: reader, output: StandardOutput(),
+            renderer: renderer,
+            save: { record in
+                do {
+                    try store.save(record)
+                    return nil
+                } catch {
+                    return error.localizedDescription
+                }
+            })
+        let outcome = run.run()
+        if outcome == .stopped { throw ExitStatus.stoppedBySignal }
+        if let export {
+            try Self.export(WorkshopReport(workshop: run.workshop, analysis: run.analysis), to: export)
+            StandardOutput().write("\nWrote handout.md and session.json to \(export).\n")
+        } else {
+            StandardOutput().write("\nThe session is saved; 'rapport facilitate \(entry.scenario.id) --resume --export FOLDER' writes the handout.\n")
+        }
+    }
+
+    static func export(_ report: WorkshopReport, to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try Data(report.markdown().utf8).write(to: url.appendingPathComponent("handout.md"), options: .atomic)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try encoder.encode(report.export()).write(to: url.appendingPathComponent("session.json"), options: .atomic)
+        } catch {
+            FileHandle.standardError.write("rapport: cannot write to \(folder): \(error.localizedDescription)\n")
+            throw ExitStatus.cannotWrite
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import RapportEngine
+import RapportLanguage
+import RapportTerminal
+import RapportTestSupport
+import RapportTools
+import Testing
+
+/// Whole facilitated sessions driven by scripted input, compared with golden files.
+@Suite struct FacilitatorRunTests {
+    static let golden = Golden(besides: #filePath)
+
+    final class Saves: @unchecked Sendable {
+        var records: [WorkshopRecord] = []
+    }
+
+    static func run(_ name: String, teams: [String], input: [LineEvent]) throws -> (String, Workshop, Saves) {
+        let scenario = try PracticeRunTests.scenario(name)
+        let saves = Saves()
+        var run = FacilitatorRun(
+            workshop: Workshop(scenario: scenario, teams: teams), analysis: Analysis(scenario),
+            reader: ScriptedLineReader(input), output: BufferOutput(),
+            renderer: FacilitatorRenderer(style: Style(colour: false, plain: false, width: 80), clearsScreen: false),
+            save: { record in
+                saves.records.append(record)
+                return nil
+            })
+        _ = run.run()
+        return (run.output.text, run.workshop, saves)
+    }
+
+    @Test func teamSessionWithTieUndoRevealAndDebrief() throws {
+        let input: [LineEvent] = [
+            .line(":help"),
+            .line("Red A, Blue Z, Green A"),  // a typo: nothing recorded
+            .line(":timer 1m"), .silence, .silence,  // the countdown ticks
+            .line("A B C"), .line("D"), .line("B"),  // a three-way tie; the facilitator picks B
+            .line(":back"),  // undo it
+            .line("Red A, Blue A, Green C"), .line(""),  // A wins; Enter reveals
+            .line(":notes"), .line(""),  // Enter moves on
+            .line("A A B"), .line(":reveal"), .line(""),
+            .line(":scores"),
+        ] + Array(repeating: [LineEvent.line("A A A"), .line(""), .line("")], count: 12).flatMap { $0 }
+        let (text, workshop, saves) = try Self.run("delivery-promise", teams: ["Red", "Blue", "Green"], input: input)
+        #expect(workshop.isOver)
+        #expect(text.contains("A tie between A and B and C"))
+        #expect(text.contains("The last vote is undone."))
+        #expect(text.contains("Blue needs a pick after its name"))
+        #expect(saves.records.count == workshop.record.decisions.count + 2, "a save after every vote and every undo")
+        #expect(saves.records.last == workshop.record)
+        #expect(!text.contains("\u{1B}"))
+        Self.golden.assertMatches(text, "facilitate-teams-delivery-promise.txt")
+    }
+
+    @Test func roomTallySession() throws {
+        let input: [LineEvent] = [.line("A5 B3 C1"), .line(""), .line(""), .line("4 4 1"), .line("A"), .line(""), .line(":end")]
+        let (text, workshop, _) = try Self.run("angry-caller", teams: [], input: input)
+        #expect(workshop.record.decisions.count == 2)
+        #expect(workshop.record.decisions[1].tieBroken)
+        Self.golden.assertMatches(text, "facilitate-room-angry-caller.txt")
+    }
+
+    @Test func nothingOfTheScoringBeforeTheReveal() throws {
+        let (text, _, _) = try Self.run("system-failure", teams: [], input: [])
+        let beforeDebrief = text.components(separatedBy: "── Debrief").first ?? ""
+        #expect(!beforeDebrief.contains("Coach:"))
+        #expect(!beforeDebrief.contains("respect +"))
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import RapportEngine
+import RapportLanguage
+import RapportTestSupport
+import RapportTools
+import Testing
+
+@Suite struct VoteParserTests {
+    let parser = VoteParser(optionCount: 3, teams: [])
+    let teams = VoteParser(optionCount: 3, teams: ["Red", "Blue", "Green"])
+
+    @Test(arguments: [
+        ("A5 B3 C1", [5, 3, 1]),
+        ("a5, b3, c1", [5, 3, 1]),
+        ("A 5 B 3", [5, 3, 0]),
+        ("C2 A1", [1, 0, 2]),
+        ("5 3 1", [5, 3, 1]),
+        ("4 4", [4, 4, 0]),
+        ("A:2 B=3", [2, 3, 0]),
+        ("0 0 7", [0, 0, 7]),
+    ])
+    func goodTallies(input: String, counts: [Int]) throws {
+        #expect(try parser.parse(input) == .tally(counts))
+    }
+
+    @Test(arguments: [
+        ("", "Type the votes, for example A5 B3 C1."),
+        ("D4", "'D' is not an option here; the options are A, B, C."),
+        ("A", "Option A needs a number of votes after it, as in A4."),
+        ("A5 A2", "Option A is counted twice; give each option once."),
+        ("1 2 3 4", "There are 4 numbers but only 3 options (A, B, C)."),
+        ("A5 3", "Put a letter before each count (A5 B3), or give only counts (5 3 1)."),
+        ("0 0 0", "Nobody voted: at least one option needs a vote."),
+        ("-1 2", "A vote count cannot be negative (-1)."),
+        ("five", "'five' is not an option here; the options are A, B, C."),
+        ("A5 B-2", "A vote count cannot be negative (-2)."),
+    ])
+    func badTallies(input: String, message: String) {
+        #expect(throws: VoteParser.Problem(message: message)) { try parser.parse(input) }
+    }
+
+    @Test(arguments: [
+        ("Red A, Blue C, Green A", [0, 2, 0]),
+        ("red:a blue:c green:b", [0, 2, 1]),
+        ("A C A", [0, 2, 0]),
+        ("Green B Red A Blue A", [0, 0, 1]),
+    ])
+    func goodTeamPicks(input: String, picks: [Int]) throws {
+        #expect(try teams.parse(input) == .teams(picks))
+    }
+
+    @Test(arguments: [
+        ("A C", "There are 3 teams (Red, Blue, Green) but 2 picks; give one pick per team."),
+        ("Red A, Blue C", "No pick for Green; every team needs one."),
+        ("Rad A, Blue C, Green A", "'Rad' is not a team; did you mean Red? The teams are Red, Blue, Green."),
+        ("Red A, Red B, Blue C", "Red is given twice."),
+        ("Red Z, Blue A, Green A", "Red needs a pick after its name: one of A, B, C."),
+        ("A C D", "'D' is not an option here; the options are A, B, C."),
+    ])
+    func badTeamPicks(input: String, message: String) {
+        #expect(throws: VoteParser.Problem(message: message)) { try teams.parse(input) }
+    }
+
+    @Test func leadersAndTies() {
+        #expect(Vote.tally([5, 3, 1]).leaders(optionCount: 3) == [0])
+        #expect(Vote.tally([4, 4, 1]).leaders(optionCount: 3) == [0, 1])
+        #expect(Vote.teams([2, 2, 0]).leaders(optionCount: 3) == [2])
+    }
+}
+
+@Suite struct WorkshopTests {
+    static func scenario() throws -> CheckedScenario {
+        let data = try Data(contentsOf: Repository.url("Scenarios/delivery-promise.scenario"))
+        return try #require(Checker.check(SourceFile(name: "delivery-promise.scenario", bytes: [UInt8](data))).scenario)
+    }
+
+    @Test func theStoryFollowsTheVotesAndUndoes() throws {
+        var workshop = Workshop(scenario: try Self.scenario(), teams: [])
+        let first = workshop.step.node
+        #expect(workshop.result(of: .tally([5, 3, 1])) == .majority(0))
+        #expect(workshop.result(of: .tally([4, 4, 1])) == .tie([0, 1]))
+        try workshop.decide(vote: .tally([4, 4, 1]), option: 1, tieBroken: true)
+        #expect(workshop.record.decisions.count == 1)
+        #expect(workshop.record.decisions[0].tieBroken)
+        #expect(workshop.step.node != first)
+        let undone = workshop.undo()
+        #expect(undone)
+        #expect(workshop.step.node == first)
+        #expect(workshop.record.decisions.isEmpty)
+        let undoneAgain = workshop.undo()
+        #expect(!undoneAgain)
+    }
+
+    @Test func teamsAreScoredOnTheirOwnPicks() throws {
+        var workshop = Workshop(scenario: try Self.scenario(), teams: ["Red", "Blue"])
+        let reveals = workshop.reveal()
+        try workshop.decide(vote: .teams([0, 1]), option: 0, tieBroken: true)
+        let totals = workshop.teamTotals()
+        func total(_ reveal: ChoiceReveal) -> Int { reveal.deltas.reduce(0) { $0 + $1.delta } }
+        #expect(totals.map(\.team) == ["Red", "Blue"])
+        #expect(totals[0].totals.reduce(0, +) == total(reveals[0]))
+        #expect(totals[1].totals.reduce(0, +) == total(reveals[1]))
+    }
+
+    @Test func resumesExactly() throws {
+        let scenario = try Self.scenario()
+        var workshop = Workshop(scenario: scenario, teams: ["Red", "Blue", "Green"])
+        try workshop.decide(vote: .teams([0, 0, 1]), option: 0, tieBroken: false)
+        try workshop.decide(vote: .teams([1, 2, 1]), option: 1, tieBroken: false)
+        let data = try JSONEncoder().encode(workshop.record)
+        let saved = try JSONDecoder().decode(WorkshopRecord.self, from: data)
+        let resumed = try Workshop(resuming: saved, scenario: scenario)
+        #expect(resumed.record == workshop.record)
+        #expect(resumed.session.transcript == workshop.session.transcript)
+        #expect(resumed.teamTotals().map(\.totals) == workshop.teamTotals().map(\.totals))
+    }
+
+    @Test func refusesAChangedScenario() throws {
+        let scenario = try Self.scenario()
+        var workshop = Workshop(scenario: scenario, teams: [])
+        try workshop.decide(vote: .tally([1, 0, 0]), option: 0, tieBroken: false)
+        var record = workshop.record
+        record.scenario = Transcript.ScenarioReference(id: record.scenario.id, title: record.scenario.title, hash: "0")
+        #expect(throws: WorkshopResumeError.scenarioChanged) { try Workshop(resuming: record, scenario: scenario) }
+    }
+
+    @Test func storeSavesWholeFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-store-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = WorkshopStore(folder: folder)
+        var workshop = Workshop(scenario: try Self.scenario(), teams: [])
+        try store.save(workshop.record)
+        try workshop.decide(vote: .tally([2, 1, 0]), option: 0, tieBroken: false)
+        try store.save(workshop.record)
+        #expect(try store.load(scenarioID: "delivery-promise") == workshop.record)
+        #expect(store.mostRecent() == "delivery-promise")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func handoutAndExport() throws {
+        let scenario = try Self.scenario()
+        var workshop = Workshop(scenario: scenario, teams: ["Red", "Blue"])
+        while !workshop.isOver { try workshop.decide(vote: .teams([0, 1]), option: 0, tieBroken: true) }
+        let report = WorkshopReport(workshop: workshop, analysis: Analysis(scenario))
+        let markdown = report.markdown()
+        #expect(markdown.hasPrefix("# The Delivery Promise: workshop handout"))
+        #expect(markdown.contains("## The room's path and the best path"))
+        #expect(markdown.contains("| Red |"))
+        let export = report.export()
+        #expect(export.teams.map(\.team) == ["Red", "Blue"])
+        #expect(export.ending?.outcome == workshop.session.step.ending?.outcome)
+        #expect(export.session.decisions.count == workshop.record.decisions.count)
+    }
+}
