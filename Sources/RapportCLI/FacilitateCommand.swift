@@ -121,6 +121,7 @@ struct FacilitateCommand: ParsableCommand {
                     return error.localizedDescription
                 }
             })
+        if interactive { run.currentWidth = { TerminalSize.columns(environment: [:]) } }
         let outcome = run.run()
         if outcome == .stopped { throw ExitStatus.stoppedBySignal }
         if let export {

@@ -65,6 +65,7 @@ struct PlayCommand: ParsableCommand {
         var run = PracticeRun(
             scenario: entry.scenario, analysis: Analysis(entry.scenario), reader: reader, output: output, style: style,
             options: PracticeOptions(assessment: assessment, timers: !noTimers))
+        if interactive { run.currentWidth = { TerminalSize.columns(environment: [:]) } }
         let outcome = run.run()
         if let jsonPath { try Self.writeTranscript(run.session.transcript, to: jsonPath) }
         switch outcome {

@@ -11,6 +11,8 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     public var reader: Reader
     public var output: Output
     public var renderer: FacilitatorRenderer
+    /// Asked before each prompt, so screens drawn after a resize fit the new width.
+    public var currentWidth: @Sendable () -> Int? = { nil }
     let save: (WorkshopRecord) -> String?
 
     /// Where the room is in the current step.
@@ -53,6 +55,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
         showStep()
         while true {
+            refreshWidth()
             if phase == .voting, workshop.isOver { return finish() }
             let ticking = timerLeft != nil && reader.supportsTimers
             let prompt = phase == .voting ? "votes> " : "> "
@@ -86,7 +89,13 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
     }
 
+    /// Lays out what comes next at the terminal's width now, after any resize.
+    mutating func refreshWidth() {
+        if let width = currentWidth() { renderer.style.width = max(20, width) }
+    }
+
     mutating func handle(_ text: String) -> Outcome? {
+        refreshWidth()
         let lower = text.lowercased()
         if lower.hasPrefix(":timer") {
             startTimer(String(text.dropFirst(6)).trimmingBlanks())

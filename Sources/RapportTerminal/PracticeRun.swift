@@ -35,6 +35,8 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     public var output: Output
     public let options: PracticeOptions
     public var renderer: PracticeRenderer
+    /// Asked before each prompt, so text laid out after a resize fits the new width.
+    public var currentWidth: @Sendable () -> Int? = { nil }
     public private(set) var session: Session
 
     static var commands: [String] { [":help", ":hint", ":score", ":promises", ":restart", ":quit"] }
@@ -61,6 +63,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         output.write(renderer.lines(session.step.lines))
         showDecision()
         while !session.isOver {
+            refreshWidth()
             let timer = options.timers && reader.supportsTimers ? session.step.silenceSeconds : nil
             switch reader.read(prompt: "> ", silenceAfter: timer) {
             case .line(let text):
@@ -84,7 +87,13 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     }
 
     /// Handles one typed line; returns an outcome when the run is over.
+    /// Lays out what comes next at the terminal's width now, after any resize.
+    mutating func refreshWidth() {
+        if let width = currentWidth() { renderer.style.width = max(20, min(width, 100)) }
+    }
+
     mutating func handle(_ text: String) -> PracticeOutcome? {
+        refreshWidth()
         if text.isEmpty { return nil }
         if let number = Int(text) {
             guard number >= 1, number <= session.step.choices.count else {

@@ -15,6 +15,9 @@ nonisolated(unsafe) private var completionWords: [String] = []
 nonisolated(unsafe) private var completionIndex = 0
 
 private func handleLine(_ line: UnsafeMutablePointer<CChar>?) {
+    // Removing the handler here, inside the callback, stops readline from printing the prompt again
+    // for a next line that Rapport has not asked for yet.
+    rl_callback_handler_remove()
     lineComplete = true
     guard let line else {
         receivedEndOfInput = true
@@ -132,7 +135,7 @@ public final class ReadlineLineReader: LineReader {
 
     func finishLine() -> LineEvent {
         lineComplete = false
-        restore()
+        installed = false  // the line handler has already removed itself
         if receivedEndOfInput {
             receivedEndOfInput = false
             writeOut("\n")

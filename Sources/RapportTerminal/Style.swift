@@ -3,7 +3,9 @@
 public struct Style: Sendable {
     public var colour: Bool
     public var plain: Bool
-    public var width: Int
+    public var width: Int {
+        didSet { width = max(20, width) }
+    }
 
     public init(colour: Bool, plain: Bool, width: Int) {
         self.colour = colour && !plain
