@@ -54,6 +54,8 @@ public struct Analysis: Sendable {
     public let choicesNeverOffered: [UnofferedChoice]
     /// Dimensions whose score a loop can push without limit.
     public let unboundedDimensions: [String]
+    /// For each unbounded dimension, a choice (or silence) in the loop that scores it: its line.
+    let unboundedLines: [String: Int]
 
     public static let defaultStateLimit = 2_000_000
 
@@ -73,13 +75,18 @@ public struct Analysis: Sendable {
         let components = explorer.stronglyConnectedComponents()
         var ranges: [ScoreRange] = []
         var unbounded: [String] = []
+        var unboundedLines: [String: Int] = [:]
         for dimension in 0..<dimensionCount {
             let best = explorer.longest(components: components) { $0[$0.startIndex + dimension] }
             let worst = explorer.longest(components: components) { -$0[$0.startIndex + dimension] }
             let range = ScoreRange(
                 worst: worst.startValue.map { -$0 + explorer.initialDeltas[dimension] },
                 best: best.startValue.map { $0 + explorer.initialDeltas[dimension] })
-            if best.unbounded || worst.unbounded { unbounded.append(scenario.dimensions[dimension]) }
+            if best.unbounded || worst.unbounded {
+                let name = scenario.dimensions[dimension]
+                unbounded.append(name)
+                if let edge = best.loopingEdge ?? worst.loopingEdge { unboundedLines[name] = explorer.line(ofEdge: edge) }
+            }
             ranges.append(range)
         }
         let initialSum = explorer.initialDeltas.reduce(0, +)
@@ -87,6 +94,7 @@ public struct Analysis: Sendable {
         let worst = explorer.longest(components: components) { -$0.reduce(0, +) }
         self.ranges = ranges
         self.unboundedDimensions = unbounded
+        self.unboundedLines = unboundedLines
         overallRange = ScoreRange(
             worst: worst.startValue.map { -$0 + initialSum }, best: best.startValue.map { $0 + initialSum })
         bestPath = explorer.follow(best, components: components)
@@ -194,7 +202,7 @@ public struct Analysis: Sendable {
             result.append(
                 Diagnostic(
                     .unboundedScore, "a loop lets the trainee push '\(dimension)' up or down without limit", file: file,
-                    range: at(1),
+                    range: at(unboundedLines[dimension] ?? 1),
                     note: "a choice that scores '\(dimension)' can be taken again and again; score it only once (for example with a condition on a state value)"))
         }
         // What was never seen means nothing when exploration stopped early.
@@ -310,6 +318,16 @@ struct StateGraph: Sendable {
 
     func edges(of state: Int) -> Range<Int> { edgeStart[state]..<edgeStart[state + 1] }
 
+    /// The source line of the choice or silence an edge takes.
+    func line(ofEdge edge: Int) -> Int {
+        let source = edgeStart.lastIndex { $0 <= edge } ?? 0
+        let node = scenario.nodes[keys[min(source, keys.count - 1)].state.node]
+        switch edgeActions[edge] {
+        case .choose(let index): return node.choices[index].line
+        case .silence: return node.silence?.sourceLine ?? node.line
+        }
+    }
+
     func deltas(ofEdge edge: Int) -> ArraySlice<Int> {
         edgeDeltas[(edge * dimensionCount)..<((edge + 1) * dimensionCount)]
     }
@@ -384,6 +402,8 @@ struct StateGraph: Sendable {
         var values: [Value]
         var startValue: Int?
         var unbounded: Bool
+        /// An edge inside a loop that gains weight, when the value is unbounded.
+        var loopingEdge: Int?
         var weight: @Sendable (ArraySlice<Int>) -> Int
     }
 
@@ -392,6 +412,7 @@ struct StateGraph: Sendable {
     /// the loop until they settle (no positive cycle, so at most as many rounds as members).
     func longest(components: Components, weight: @escaping @Sendable (ArraySlice<Int>) -> Int) -> Longest {
         var values = [Value](repeating: .none, count: keys.count)
+        var loopingEdge: Int?
         for group in components.members {
             let groupID = components.of[group[0]]
             var internalEdges: [(from: Int, to: Int, weight: Int)] = []
@@ -407,7 +428,10 @@ struct StateGraph: Sendable {
                     let w = weight(deltas(ofEdge: edge))
                     if components.of[target] == groupID {
                         internalEdges.append((state, target, w))
-                        if w > 0 { loopsUp = true }
+                        if w > 0 {
+                            loopsUp = true
+                            loopingEdge = loopingEdge ?? edge
+                        }
                         continue
                     }
                     best = Self.better(best, Self.add(w, values[target]))
@@ -436,7 +460,9 @@ struct StateGraph: Sendable {
         let start = values.first ?? .none
         var startValue: Int?
         if case .finite(let value) = start { startValue = value }
-        return Longest(values: values, startValue: startValue, unbounded: start == .unbounded, weight: weight)
+        return Longest(
+            values: values, startValue: startValue, unbounded: start == .unbounded,
+            loopingEdge: start == .unbounded ? loopingEdge : nil, weight: weight)
     }
 
     static func add(_ w: Int, _ value: Value) -> Value {

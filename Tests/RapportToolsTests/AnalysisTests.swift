@@ -135,7 +135,8 @@ func checked(_ text: String) throws -> CheckedScenario {
         let analysis = Analysis(try checked(text))
         #expect(analysis.unboundedDimensions == ["empathy"])
         #expect(analysis.ranges[2].best == nil)
-        #expect(analysis.diagnostics().map(\.code).contains(.unboundedScore))
+        let diagnostic = analysis.diagnostics().first { $0.code == .unboundedScore }
+        #expect(diagnostic?.range.start.line == 4, "points at the choice that loops")
     }
 
     @Test func zeroWeightLoopIsFine() throws {
