@@ -60,6 +60,7 @@ public final class ReadlineLineReader: LineReader {
     /// - Parameter historyFile: where this prompt's history is kept, or nil for none.
     public init(historyFile: String?) {
         self.historyFile = historyFile
+        Self.useUTF8Locale()
         rapport_rl_set_readline_name("rapport")
         rapport_rl_set_catch_signals(0)
         rapport_rl_set_catch_sigwinch(0)
@@ -74,6 +75,14 @@ public final class ReadlineLineReader: LineReader {
     }
 
     deinit { restore() }
+
+    /// Readline edits by characters only in a UTF-8 locale (otherwise Backspace would take one byte of
+    /// an accented letter or a CJK character). Take the user's locale, and if it is not UTF-8 (as in
+    /// a bare `C` locale), the C.UTF-8 one that Debian always has.
+    static func useUTF8Locale() {
+        if let current = setlocale(LC_CTYPE, ""), String(cString: current).uppercased().contains("UTF-8") { return }
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.utf8") }
+    }
 
     public var supportsTimers: Bool { true }
 
