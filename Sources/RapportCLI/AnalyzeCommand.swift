@@ -22,23 +22,7 @@ struct AnalyzeCommand: ParsableCommand {
     var stateLimit = Analysis.defaultStateLimit
 
     func run() throws {
-        let source: SourceFile
-        do {
-            source = try ScenarioFiles.read(file)
-        } catch {
-            FileHandle.standardError.write("rapport: \(error)\n")
-            throw ExitStatus.cannotRead
-        }
-        let checked = Checker.check(source)
-        let style = OutputStyle.detect(environment: ProcessInfo.processInfo.environment)
-        guard let scenario = checked.scenario else {
-            let printer = DiagnosticPrinter(colour: style.colour)
-            for diagnostic in checked.diagnostics {
-                FileHandle.standardError.write(printer.format(diagnostic, source: source) + "\n")
-            }
-            FileHandle.standardError.write("rapport: \(file) has errors; fix them before analysing it\n")
-            throw ExitStatus.problemsFound
-        }
+        let scenario = try ScenarioLibrary.load(file: file, purpose: "analysed").scenario
         let analysis = Analysis(scenario, stateLimit: max(1, stateLimit))
         switch format {
         case .json: print(try AnalysisText.json(analysis))

@@ -22,13 +22,7 @@ struct CheckCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let files: [String]
-        do {
-            files = try ScenarioFiles.expand(paths)
-        } catch {
-            FileHandle.standardError.write("rapport: \(error)\n")
-            throw ExitStatus.cannotRead
-        }
+        let files = try ScenarioFiles.expandOrExit(paths)
         var report = CheckReport()
         var unreadable = false
         for path in files {

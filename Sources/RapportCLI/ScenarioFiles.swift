@@ -32,6 +32,16 @@ struct ScenarioFiles {
         return files
     }
 
+    /// `expand`, reporting a problem on standard error and exiting with "cannot read".
+    static func expandOrExit(_ paths: [String]) throws -> [String] {
+        do {
+            return try expand(paths)
+        } catch {
+            FileHandle.standardError.write("rapport: \(error)\n")
+            throw ExitStatus.cannotRead
+        }
+    }
+
     static func scenarios(under folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var found: [String] = []

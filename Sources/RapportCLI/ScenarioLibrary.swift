@@ -67,7 +67,8 @@ struct ScenarioLibrary {
         return library
     }
 
-    static func load(file: String) throws -> Entry {
+    /// Reads and checks a file; its errors are printed and stop the command.
+    static func load(file: String, purpose: String = "played") throws -> Entry {
         let source: SourceFile
         do {
             source = try ScenarioFiles.read(file)
@@ -82,7 +83,7 @@ struct ScenarioLibrary {
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
                 FileHandle.standardError.write(printer.format(diagnostic, source: source) + "\n")
             }
-            FileHandle.standardError.write("rapport: \(file) has errors, so it cannot be played\n")
+            FileHandle.standardError.write("rapport: \(file) has errors, so it cannot be \(purpose)\n")
             throw ExitStatus.problemsFound
         }
         return Entry(source: source, scenario: scenario)

@@ -34,13 +34,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files: [String]
-        do {
-            files = try ScenarioFiles.expand(paths)
-        } catch {
-            FileHandle.standardError.write("rapport: \(error)\n")
-            throw ExitStatus.cannotRead
-        }
+        let files = try ScenarioFiles.expandOrExit(paths)
         let style = OutputStyle.detect(environment: ProcessInfo.processInfo.environment)
         let printer = DiagnosticPrinter(colour: style.colour)
         var passed = 0
