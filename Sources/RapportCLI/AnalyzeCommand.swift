@@ -45,11 +45,11 @@ enum AnalysisText {
         out += "Decisions: \(scenario.decisionCount) nodes offer choices; "
         out += "the best path takes \(analysis.bestPath.count), the worst \(analysis.worstPath.count)\n\n"
         let nameWidth = max(14, (scenario.dimensions + ["overall"]).map(\.count).max() ?? 0)
-        out += "Score ranges".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + "   worst     best\n"
+        out += "Score ranges".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + "      worst       best\n"
         func row(_ name: String, _ range: ScoreRange) -> String {
             let note = range.isApplicable ? "" : (range.best == nil || range.worst == nil ? "" : "   (not applicable: nothing moves it)")
             return "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                + signed(range.worst).leftPadded(8) + signed(range.best).leftPadded(9) + note + "\n"
+                + signed(range.worst).leftPadded(11) + signed(range.best).leftPadded(11) + note + "\n"
         }
         for (name, range) in zip(scenario.dimensions, analysis.ranges) { out += row(name, range) }
         out += row("overall", analysis.overallRange)

@@ -13,7 +13,8 @@ struct TestCommand: ParsableCommand {
         discussion: """
             For each NAME.scenario, runs the walks in NAME.tests beside it; checks that no reachable state \
             leaves the trainee stuck or looping and that every choice can be reached; and plays seeded \
-            random playthroughs. Exits 1 if anything fails.
+            random playthroughs. Exits 1 if anything fails (with --strict, also on warnings or a missing \
+            NAME.tests).
             """
     )
 
@@ -28,6 +29,9 @@ struct TestCommand: ParsableCommand {
 
     @Flag(help: "List every node and choice that random play never reached.")
     var coverage = false
+
+    @Flag(help: "Treat warnings (such as a choice that is never offered) as failures.")
+    var strict = false
 
     func validate() throws {
         guard random >= 0 else { throw ValidationError("--random must be 0 or more") }
@@ -51,8 +55,9 @@ struct TestCommand: ParsableCommand {
             let tests = FileManager.default.fileExists(atPath: testsPath) ? try? ScenarioFiles.read(testsPath) : nil
             let result = ScenarioTest.run(scenario: source, tests: tests, randomPlaythroughs: random, seed: seed)
             print(TestReportText.format(result, coverage: coverage, printer: printer, sources: [source, tests].compactMap { $0 }))
-            passed += result.walks.filter(\.passed).count + (result.diagnostics.hasErrors ? 0 : 1)
-            failed += result.walks.filter { !$0.passed }.count + (result.diagnostics.hasErrors ? 1 : 0)
+            let problems = result.diagnostics.hasErrors || (strict && (!result.diagnostics.isEmpty || result.testsFile == nil))
+            passed += result.walks.filter(\.passed).count + (problems ? 0 : 1)
+            failed += result.walks.filter { !$0.passed }.count + (problems ? 1 : 0)
         }
         print("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitStatus.problemsFound }
@@ -86,7 +91,9 @@ enum TestReportText {
             var summary = "  \(analysis.diagnostics().hasErrors ? "FAIL" : "PASS") explored \(plural(analysis.stateCount, "state")): "
             summary += "\(plural(analysis.endings.count, "ending")) (\(outcomes.joined(separator: ", ")))"
             summary += analysis.stuck.isEmpty && analysis.loops.isEmpty ? ", no dead ends" : ", dead ends found"
-            summary += ", \(reachable) of \(choiceTotal) choices reachable, each taken at least once"
+            summary += reachable == choiceTotal
+                ? ", every choice reachable and taken at least once"
+                : ", \(reachable) of \(choiceTotal) choices reachable (each of those taken at least once)"
             lines.append(summary)
         }
         if let random = result.random {
