@@ -49,9 +49,10 @@ public struct DiagnosticPrinter: Sendable {
     /// The source line made safe to print (no control characters, tabs as spaces), cut to a window
     /// around the problem when it is long; and where the caret goes, in display columns.
     func window(of line: String, from column: Int, length: Int) -> (String, Int, Int) {
+        // Control characters are removed before printing; on such a line the caret may sit a little
+        // to the right of the problem, which is better than echoing an escape sequence.
         let scalars = Array(Sanitizer.clean(line).unicodeScalars)
-        let cleanedShift = Array(line.unicodeScalars).count - scalars.count
-        let startIndex = max(0, min(scalars.count, column - 1 - (cleanedShift > 0 ? 0 : 0)))
+        let startIndex = max(0, min(scalars.count, column - 1))
         var from = 0
         var to = scalars.count
         if scalars.count > maximumLineWidth {
