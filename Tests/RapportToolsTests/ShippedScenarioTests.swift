@@ -72,6 +72,25 @@ import Testing
         #expect(scenario.nodes.allSatisfy { $0.choices.allSatisfy { $0.coach != nil } })
     }
 
+    /// A trainee who always presses 1 (or always picks the longest answer) must not do well.
+    @Test(arguments: files)
+    func theBestChoiceDoesNotGiveItselfAway(_ name: String) throws {
+        let (_, scenario) = try Self.load(name)
+        let decisions = scenario.nodes.filter { $0.choices.count >= 2 }
+        func ownTotal(_ choice: Choice) -> Int {
+            choice.effects.reduce(0) { total, effect in
+                if case .score(_, let delta) = effect { return total + delta }
+                return total
+            }
+        }
+        var bestFirst = 0
+        for node in decisions {
+            let totals = node.choices.map(ownTotal)
+            if let top = totals.max(), totals.firstIndex(of: top) == 0 { bestFirst += 1 }
+        }
+        #expect(bestFirst * 2 <= decisions.count, "the best choice comes first at \(bestFirst) of \(decisions.count) decisions")
+    }
+
     @Test func everyChannelIsCovered() throws {
         let channels = try Self.files.compactMap { try Self.load($0).1.channel }
         #expect(Set(channels) == Set(Channel.allCases))
