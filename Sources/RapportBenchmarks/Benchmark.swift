@@ -83,11 +83,13 @@ struct Benchmark {
 
         progress("\(shape.rawValue) \(decisions): random play")
         let play = try measure(.play, file: path)
+        let engineOnly = try measure(.play, file: path, extra: ["--no-text"])
         figures.play = .measured(
             try read("play of \(path)") { () throws(ChildReport.Missing) in
                 PlayFigures(
                     playthroughs: try play.int("playthroughs"), decisions: try play.int("decisions"),
-                    unfinished: try play.int("unfinished"), seconds: try play.double("seconds"), peak: try play.int("peak"))
+                    unfinished: try play.int("unfinished"), seconds: try play.double("seconds"), peak: try play.int("peak"),
+                    engineOnlyDecisionsPerSecond: Double(try engineOnly.int("decisions")) / (try engineOnly.double("seconds")))
             })
 
         if let skip = analysisSkipReason(decisions: decisions, smaller: smaller) {
@@ -108,7 +110,7 @@ struct Benchmark {
             progress("\(shape.rawValue) \(decisions): first choice on screen")
             do {
                 figures.firstChoice = .measured(
-                    try FirstChoiceTimer(rapport: rapport).measure(scenario: path, runs: options.firstChoiceRuns))
+                    try FirstChoiceTimer(rapport: rapport).measure(scenario: path, runs: options.firstChoiceRuns, budget: options.firstChoiceBudget))
             } catch {
                 figures.firstChoice = .skipped(error.description)
             }
@@ -139,8 +141,8 @@ struct Benchmark {
         }
     }
 
-    private func measure(_ measurement: Measurement, file: String?) throws(Failure) -> ChildReport {
-        var arguments = ["measure", measurement.rawValue, "--budget", "\(options.budget)"]
+    private func measure(_ measurement: Measurement, file: String?, extra: [String] = []) throws(Failure) -> ChildReport {
+        var arguments = ["measure", measurement.rawValue, "--budget", "\(options.budget)"] + extra
         if let file { arguments += ["--file", file] }
         do {
             var child = try ChildProcess(executable: executable, arguments: arguments)
@@ -177,7 +179,7 @@ struct Benchmark {
         let name = "\(Self.bundledScenario) (bundled)"
         progress("\(name): first choice on screen")
         do {
-            return (name, .measured(try FirstChoiceTimer(rapport: rapport).measure(scenario: Self.bundledScenario, runs: options.firstChoiceRuns)))
+            return (name, .measured(try FirstChoiceTimer(rapport: rapport).measure(scenario: Self.bundledScenario, runs: options.firstChoiceRuns, budget: options.firstChoiceBudget)))
         } catch {
             return (name, .skipped(error.description))
         }

@@ -13,7 +13,7 @@ enum BenchmarkCommand {
         usage: rapport-bench [--sizes 100,1000,10000,100000] [--shapes chain,layered] [--quick]
                              [--full-analysis] [--out DIR] [--keep-files] [--rapport PATH]
                rapport-bench generate --shape chain|layered --n DECISIONS
-               rapport-bench measure baseline|check|play|analysis --file PATH [--budget SECONDS] [--seed N]
+               rapport-bench measure baseline|check|play|analysis --file PATH [--budget SECONDS] [--seed N] [--no-text]
 
         Generates synthetic scenarios of each size and shape, and measures parse+check, seeded random
         play, full analysis, peak memory (each in a child process of its own), and the time from
@@ -85,6 +85,7 @@ enum BenchmarkCommand {
                         throw UsageError(description: "--budget: '\(text)' is not a number of seconds")
                     }
                     settings.budget = budget
+                case "--no-text": settings.buildText = false
                 case "--seed":
                     let text = try value(for: option)
                     guard let seed = UInt64(text) else { throw UsageError(description: "--seed: '\(text)' is not a seed") }
@@ -140,6 +141,8 @@ struct BenchmarkOptions {
     var budget: Double { quick ? 0.25 : 1.5 }
     /// How many times `rapport play` is started for the first-choice figure.
     var firstChoiceRuns: Int { quick ? 3 : 9 }
+    /// Seconds after which no further `rapport play` is started for one scenario.
+    var firstChoiceBudget: Double { quick ? 3 : 10 }
     /// Analysis is skipped at a size when the tenfold smaller size took more than a tenth of this.
     static let analysisSecondsAllowed = 60.0
 }

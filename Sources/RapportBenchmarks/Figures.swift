@@ -37,6 +37,8 @@ struct PlayFigures {
     let unfinished: Int
     let seconds: Double
     let peak: Int
+    /// Decisions per second when no text is built: the engine's share of the time.
+    let engineOnlyDecisionsPerSecond: Double
 
     var playthroughsPerSecond: Double { Double(playthroughs) / seconds }
     var decisionsPerSecond: Double { Double(decisions) / seconds }

@@ -1,4 +1,3 @@
-import Glibc
 import RapportEngine
 import RapportLanguage
 import RapportTools
@@ -21,6 +20,9 @@ enum Measurement: String, CaseIterable {
         /// Seconds to spend repeating a measurement.
         var budget = 1.0
         var seed: UInt64 = 1
+        /// Whether random play builds each step's text, as a player's screen would. Without it the
+        /// figure is the engine's alone, which shows how much of the time the text takes.
+        var buildText = true
     }
 
     func run(_ settings: Settings) throws(SystemFiles.Failure) {
@@ -75,6 +77,9 @@ enum Measurement: String, CaseIterable {
 
     private func measurePlay(_ settings: Settings) throws(SystemFiles.Failure) {
         let (_, scenario) = try load(settings.file)
+        // One set of rules for every playthrough, as `RandomPlay` (behind `rapport test`) does:
+        // building them walks the whole scenario, which a playthrough of the layered story does not.
+        let rules = Rules(scenario)
         var random = SeededRandom(seed: settings.seed)
         var playthroughs = 0
         var decisions = 0
@@ -83,8 +88,8 @@ enum Measurement: String, CaseIterable {
         let clock = Stopwatch()
         // Whole playthroughs only, so the rates are not skewed by a half-played last one.
         while playthroughs == 0 || clock.seconds < settings.budget {
-            var session = Session(scenario)
-            if getenv("NORENDER") == nil { shownBytes += Screen.render(session.step) }
+            var session = Session(rules: rules)
+            if settings.buildText { shownBytes += Screen.render(session.step) }
             while !session.isOver {
                 let offered = session.step.choices.count
                 guard offered > 0 else { break }
@@ -96,7 +101,7 @@ enum Measurement: String, CaseIterable {
                     throw SystemFiles.Failure(description: "choice \(number) was refused: \(error)")
                 }
                 decisions += 1
-                if getenv("NORENDER") == nil { shownBytes += Screen.render(session.step) }
+                if settings.buildText { shownBytes += Screen.render(session.step) }
             }
             if session.step.ending == nil { unfinished += 1 }
             playthroughs += 1

@@ -17,6 +17,11 @@ enum SystemFiles {
         guard descriptor >= 0 else { throw Failure(description: "cannot open \(path): \(errorText())") }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
+        // Sized up front, so the buffer is not grown by doubling: that would add up to the file's size
+        // again to every peak-memory figure.
+        let size = lseek(descriptor, 0, SEEK_END)
+        if size > 0 { bytes.reserveCapacity(Int(size)) }
+        lseek(descriptor, 0, SEEK_SET)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

@@ -6,6 +6,8 @@ public struct Rules: Sendable {
     public let scenario: CheckedScenario
     /// For each node, its slot in `PlayState.watchedVisits`, or nil when no condition asks about it.
     public let watchedSlot: [Int?]
+    /// How many nodes have a slot: counted once here, as `initialState` is needed for every session.
+    let watchedCount: Int
     /// At most this many nodes can be passed through between two decisions. The checker rejects
     /// certain loops; this stops any loop that depends on state.
     public static let maximumNodesWithoutChoice = 10_000
@@ -31,13 +33,14 @@ public struct Rules: Sendable {
         var slots = [Int?](repeating: nil, count: scenario.nodes.count)
         for (slot, node) in watched.sorted().enumerated() { slots[node] = slot }
         self.watchedSlot = slots
+        self.watchedCount = watched.count
     }
 
     public var initialState: PlayState {
         PlayState(
             node: scenario.start, values: scenario.variables.map(\.initial),
             promises: Array(repeating: .notMade, count: scenario.promises.count),
-            watchedVisits: Array(repeating: false, count: watchedSlot.lazy.compactMap { $0 }.count), silenceUsed: false)
+            watchedVisits: Array(repeating: false, count: watchedCount), silenceUsed: false)
     }
 
     // MARK: - Conditions
@@ -81,7 +84,17 @@ public struct Rules: Sendable {
 
     /// The choices on offer in a decision state, as indices into the node's choices.
     public func visibleChoices(in state: PlayState) -> [Int] {
-        scenario.nodes[state.node].choices.indices.filter { holds(scenario.nodes[state.node].choices[$0].condition, in: state) }
+        // The node's choices are read once: indexing `scenario.nodes[...]` for each choice copied it.
+        let choices = scenario.nodes[state.node].choices
+        var visible: [Int] = []
+        visible.reserveCapacity(choices.count)
+        for index in choices.indices where holds(choices[index].condition, in: state) { visible.append(index) }
+        return visible
+    }
+
+    /// Whether any choice is on offer: what the stuck check needs, without building the list.
+    func hasVisibleChoice(in state: PlayState) -> Bool {
+        scenario.nodes[state.node].choices.contains { holds($0.condition, in: state) }
     }
 
     /// Whether a silence can still happen in this decision state.
@@ -199,7 +212,7 @@ public struct Rules: Sendable {
                 current = next
                 continue
             }
-            let stuck = visibleChoices(in: state).isEmpty
+            let stuck = !hasVisibleChoice(in: state)
             return Arrival(state: state, stop: stuck ? .stuck : .decision, lines: lines, path: path)
         }
         return Arrival(state: state, stop: .endlessLoop, lines: lines, path: path)
@@ -237,7 +250,7 @@ public struct Rules: Sendable {
                 return arrival
             }
             state.silenceUsed = true
-            let stuck = visibleChoices(in: state).isEmpty
+            let stuck = !hasVisibleChoice(in: state)
             return Arrival(
                 state: state, stop: stuck ? .stuck : .decision, lines: collectLines ? [silence.line] : [], path: [])
         }

@@ -32,8 +32,16 @@ public struct Session: Sendable {
     public private(set) var transcript: Transcript
 
     public init(_ scenario: CheckedScenario) {
+        self.init(rules: Rules(scenario))
+    }
+
+    /// A session on rules already built, for callers that play many sessions of one scenario (random
+    /// play): building `Rules` walks every node, so building it for each session made a playthrough
+    /// cost time in proportion to the whole scenario rather than to the part of it played.
+    public init(rules: Rules) {
+        let scenario = rules.scenario
         self.scenario = scenario
-        self.rules = Rules(scenario)
+        self.rules = rules
         var deltas = Array(repeating: 0, count: scenario.dimensions.count)
         var newEvents: [Event]? = []
         let arrival = rules.arrive(

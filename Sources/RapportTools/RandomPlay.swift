@@ -27,8 +27,10 @@ public enum RandomPlay {
         var endings: [Outcome: Int] = [:]
         var unfinished = 0
         var decisions = 0
+        // Built once: building the rules walks the whole scenario, far more than one playthrough does.
+        let rules = Rules(scenario)
         for _ in 0..<max(0, playthroughs) {
-            var session = Session(scenario)
+            var session = Session(rules: rules)
             var count = 0
             while !session.isOver, count < maximumDecisions {
                 let choices = session.step.choices
