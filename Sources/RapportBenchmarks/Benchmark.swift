@@ -1,8 +1,6 @@
-#if canImport(Glibc)
+// Linux only: see main.swift.
+#if os(Linux)
     import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The parent process: writes each generated scenario to a file, starts one child process per
 /// measurement (this same executable, `rapport-bench measure ...`) so each peak-memory figure is
@@ -72,7 +70,8 @@ struct Benchmark {
         let check = try measure(.check, file: path)
         let checkFigures = try read("check of \(path)") { () throws(ChildReport.Missing) in
             CheckFigures(
-                seconds: try check.double("seconds"), bytes: try check.int("bytes"), warnings: try check.int("warnings"),
+                seconds: try check.double("seconds"), best: try check.double("best"), bytes: try check.int("bytes"),
+                warnings: try check.int("warnings"),
                 runs: try check.int("runs"), peak: try check.int("peak"))
         }
         let checkedDecisions = try read("check of \(path)") { () throws(ChildReport.Missing) in try check.int("decisions") }
@@ -189,3 +188,5 @@ struct Benchmark {
         printToStandardError("rapport-bench: \(text)...")
     }
 }
+
+#endif

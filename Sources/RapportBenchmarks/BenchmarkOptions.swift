@@ -1,3 +1,6 @@
+// Linux only: see main.swift.
+#if os(Linux)
+
 /// The command line. The benchmark target depends only on the Rapport libraries, so the few options
 /// are read by hand rather than with ArgumentParser.
 enum BenchmarkCommand {
@@ -66,8 +69,9 @@ enum BenchmarkCommand {
                 default: throw UsageError(description: "unknown option '\(option)' for generate")
                 }
             }
-            if chosenShape == .layered, decisions < ScenarioShape.layerCount {
-                throw UsageError(description: "a layered scenario needs at least \(ScenarioShape.layerCount) decisions")
+            if chosenShape == .layered, decisions < ScenarioShape.layerCount || decisions > ScenarioShape.maximumLayered {
+                throw UsageError(
+                    description: "a layered scenario has \(ScenarioShape.layerCount) to \(Format.grouped(ScenarioShape.maximumLayered)) decisions")
             }
             return .generate(chosenShape, decisions: decisions)
         case "measure":
@@ -119,8 +123,11 @@ enum BenchmarkCommand {
                 }
             }
             if options.quick, !sizesGiven { options.sizes = [100, 1_000, 10_000] }
-            if options.shapes.contains(.layered), let small = options.sizes.first(where: { $0 < ScenarioShape.layerCount }) {
-                throw UsageError(description: "a layered scenario needs at least \(ScenarioShape.layerCount) decisions, not \(small)")
+            if options.shapes.contains(.layered),
+                let size = options.sizes.first(where: { $0 < ScenarioShape.layerCount || $0 > ScenarioShape.maximumLayered })
+            {
+                throw UsageError(
+                    description: "a layered scenario has \(ScenarioShape.layerCount) to \(Format.grouped(ScenarioShape.maximumLayered)) decisions, not \(Format.grouped(size))")
             }
             return .run(options)
         }
@@ -146,3 +153,5 @@ struct BenchmarkOptions {
     /// Analysis is skipped at a size when the tenfold smaller size took more than a tenth of this.
     static let analysisSecondsAllowed = 60.0
 }
+
+#endif

@@ -1,8 +1,6 @@
-#if canImport(Glibc)
+// Linux only: see main.swift.
+#if os(Linux)
     import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A program started with `posix_spawn`, its standard output read through a pipe. Standard input
 /// can be a pipe that is kept open and never written to, which is what a player who has not typed
@@ -102,3 +100,5 @@ struct ChildProcess {
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 }
+
+#endif

@@ -1,3 +1,6 @@
+// Linux only: see main.swift.
+#if os(Linux)
+
 /// Times what a trainee waits for: from starting `rapport play FILE` (or `rapport play ID`) to the first numbered choice
 /// appearing on its standard output. Standard input is an open pipe nobody writes to, so the player
 /// is simply sitting there; once the choice is seen the process is asked to stop.
@@ -79,3 +82,5 @@ struct FirstChoiceTimer {
         return result
     }
 }
+
+#endif

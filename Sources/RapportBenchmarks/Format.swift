@@ -1,3 +1,6 @@
+// Linux only: see main.swift.
+#if os(Linux)
+
 /// Number formatting without Foundation (see `SystemFiles` for why). Sizes and rates use decimal
 /// units (1 MB = 1,000,000 bytes) throughout, memory included: for the "under 50 MB" target this is
 /// the stricter reading.
@@ -93,3 +96,5 @@ struct TextTable {
         return out
     }
 }
+
+#endif

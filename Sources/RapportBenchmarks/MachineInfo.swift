@@ -1,8 +1,6 @@
-#if canImport(Glibc)
+// Linux only: see main.swift.
+#if os(Linux)
     import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The machine the figures come from, printed above them: figures without it mean little.
 enum MachineInfo {
@@ -19,10 +17,18 @@ enum MachineInfo {
             lines.append("system: \(system) \(release) \(machine)")
         }
         lines.append("compiler: \(compiler)")
+        if let load = loadAverage() { lines.append("load average before the run: \(load)") }
         #if DEBUG
             lines.append("WARNING: this is a debug build; build with -c release for meaningful figures")
         #endif
         return lines.joined(separator: "\n")
+    }
+
+    /// The 1-, 5- and 15-minute load averages. The machine has two cores: anything else running
+    /// (a build, a test run) slows the figures, and this shows whether it was.
+    static func loadAverage() -> String? {
+        guard let bytes = try? SystemFiles.read("/proc/loadavg") else { return nil }
+        return String(decoding: bytes, as: UTF8.self).split(separator: " ").prefix(3).joined(separator: " ")
     }
 
     /// The Swift compiler this was built with, as far as `#if compiler` can tell.
@@ -50,3 +56,5 @@ enum MachineInfo {
         return nil
     }
 }
+
+#endif

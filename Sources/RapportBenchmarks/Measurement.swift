@@ -1,3 +1,6 @@
+// Linux only: see main.swift.
+#if os(Linux)
+
 import RapportEngine
 import RapportLanguage
 import RapportTools
@@ -15,6 +18,12 @@ enum Measurement: String, CaseIterable {
     /// Full state-space analysis, once.
     case analysis
 
+    /// A measurement that could not be made: a file that cannot be read or does not check cleanly,
+    /// or a choice the engine refused.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
     struct Settings {
         var file = ""
         /// Seconds to spend repeating a measurement.
@@ -25,7 +34,7 @@ enum Measurement: String, CaseIterable {
         var buildText = true
     }
 
-    func run(_ settings: Settings) throws(SystemFiles.Failure) {
+    func run(_ settings: Settings) throws(Failure) {
         switch self {
         case .baseline:
             break
@@ -45,20 +54,25 @@ enum Measurement: String, CaseIterable {
 
     /// Reads and checks the file, failing loudly if it does not check cleanly: every figure would
     /// be meaningless for a scenario with errors.
-    private func load(_ path: String) throws(SystemFiles.Failure) -> (bytes: [UInt8], scenario: CheckedScenario) {
-        let bytes = try SystemFiles.read(path)
+    private func load(_ path: String) throws(Failure) -> (bytes: [UInt8], scenario: CheckedScenario) {
+        let bytes: [UInt8]
+        do {
+            bytes = try SystemFiles.read(path)
+        } catch {
+            throw Failure(description: error.description)
+        }
         let result = Checker.check(SourceFile(name: path, bytes: bytes))
         guard let scenario = result.scenario else {
             let errors = result.diagnostics.filter { $0.severity == .error }
             let first = errors.prefix(5).map { "  line \($0.range.start.line): \($0.message)" }.joined(separator: "\n")
-            throw SystemFiles.Failure(description: "\(path) has \(errors.count) errors; the first:\n\(first)")
+            throw Failure(description: "\(path) has \(errors.count) errors; the first:\n\(first)")
         }
         return (bytes, scenario)
     }
 
     // MARK: - Parse and check
 
-    private func measureCheck(_ settings: Settings) throws(SystemFiles.Failure) {
+    private func measureCheck(_ settings: Settings) throws(Failure) {
         let (bytes, scenario) = try load(settings.file)
         var warnings = 0
         let times = Stopwatch.repeatedly(minimumRuns: 3, maximumRuns: 50, budget: settings.budget) {
@@ -71,11 +85,12 @@ enum Measurement: String, CaseIterable {
         emit("warnings", warnings)
         emit("runs", times.count)
         emit("seconds", Stopwatch.median(times))
+        emit("best", times.min() ?? 0)
     }
 
     // MARK: - Random play
 
-    private func measurePlay(_ settings: Settings) throws(SystemFiles.Failure) {
+    private func measurePlay(_ settings: Settings) throws(Failure) {
         let (_, scenario) = try load(settings.file)
         // One set of rules for every playthrough, as `RandomPlay` (behind `rapport test`) does:
         // building them walks the whole scenario, which a playthrough of the layered story does not.
@@ -98,7 +113,7 @@ enum Measurement: String, CaseIterable {
                 do {
                     try session.choose(number: number)
                 } catch {
-                    throw SystemFiles.Failure(description: "choice \(number) was refused: \(error)")
+                    throw Failure(description: "choice \(number) was refused: \(error)")
                 }
                 decisions += 1
                 if settings.buildText { shownBytes += Screen.render(session.step) }
@@ -117,7 +132,7 @@ enum Measurement: String, CaseIterable {
 
     // MARK: - Analysis
 
-    private func measureAnalysis(_ settings: Settings) throws(SystemFiles.Failure) {
+    private func measureAnalysis(_ settings: Settings) throws(Failure) {
         let (_, scenario) = try load(settings.file)
         // The checked scenario's own memory, so the analysis's share of the peak can be told apart.
         emit("peak-before", PeakMemory.ofThisProcess() ?? 0)
@@ -133,3 +148,5 @@ enum Measurement: String, CaseIterable {
         emit("seconds", seconds)
     }
 }
+
+#endif

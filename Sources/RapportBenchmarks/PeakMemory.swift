@@ -1,3 +1,6 @@
+// Linux only: see main.swift.
+#if os(Linux)
+
 /// Peak resident memory, from the kernel's `VmHWM` ("high water mark") line in /proc/PID/status.
 /// It is a per-process figure that never goes down, which is why every measurement runs in a
 /// process of its own.
@@ -19,3 +22,5 @@ enum PeakMemory {
         return nil
     }
 }
+
+#endif

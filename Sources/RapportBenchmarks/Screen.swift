@@ -1,3 +1,6 @@
+// Linux only: see main.swift.
+#if os(Linux)
+
 import RapportEngine
 
 /// What a player's screen would show for a step, built as a front end would build it and then
@@ -30,3 +33,5 @@ enum Screen {
         return screen.utf8.count
     }
 }
+
+#endif

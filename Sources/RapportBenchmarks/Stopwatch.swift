@@ -1,3 +1,6 @@
+// Linux only: see main.swift.
+#if os(Linux)
+
 /// Timing on the monotonic clock, in seconds as `Double` because every figure printed is a rate or
 /// a duration in seconds or milliseconds.
 struct Stopwatch {
@@ -34,3 +37,5 @@ struct Stopwatch {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }
+
+#endif

@@ -1,8 +1,6 @@
-#if canImport(Glibc)
+// Linux only: see main.swift.
+#if os(Linux)
     import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Reading and writing whole files with the C library. The benchmark does not import Foundation:
 /// loading it would add several megabytes to every child process's peak memory, and the figure
@@ -77,3 +75,5 @@ enum SystemFiles {
 
     static func errorText() -> String { String(cString: strerror(errno)) }
 }
+
+#endif

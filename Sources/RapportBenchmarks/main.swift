@@ -1,13 +1,13 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 // rapport-bench: speed and memory figures for Rapport (issue 7; see docs/performance.md).
 // Build in release mode with its own build folder, then run:
 //     swift build -c release --product rapport-bench --scratch-path .build-bench
 //     .build-bench/release/rapport-bench
+//
+// Linux only: peak memory comes from /proc/PID/status and children are started with posix_spawn
+// and Glibc's pipes, so on other systems the program only says so (and the package still builds).
+
+#if os(Linux)
+    import Glibc
 
 /// Progress and errors go to standard error, written directly (file descriptor 2) so that they
 /// appear at once even when standard output is a buffered pipe.
@@ -48,3 +48,7 @@ case .run(let options):
         exit(1)
     }
 }
+
+#else
+    print("rapport-bench runs on Linux only: it reads peak memory from /proc (see docs/performance.md)")
+#endif
