@@ -125,7 +125,8 @@ struct FacilitateCommand: ParsableCommand {
         let outcome = run.run()
         if outcome == .stopped { throw ExitStatus.stoppedBySignal }
         if let export {
-            try Self.export(WorkshopReport(workshop: run.workshop, analysis: run.analysis), to: export)
+            let report = WorkshopReport(workshop: run.workshop, analysis: run.analysis)
+            try Self.export(report, to: export)
             StandardOutput().write("\nWrote handout.md and session.json to \(export).\n")
         } else {
             StandardOutput().write("\nThe session is saved; 'rapport facilitate \(entry.scenario.id) --resume --export FOLDER' writes the handout.\n")

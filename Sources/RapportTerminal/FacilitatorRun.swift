@@ -7,7 +7,9 @@ import RapportTools
 /// change to the session is handed to `save` at once, so nothing is lost if the laptop dies.
 public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     public private(set) var workshop: Workshop
-    public let analysis: Analysis
+    /// Needed only for the debrief (the best path), so it is worked out then.
+    public lazy var analysis: Analysis = makeAnalysis()
+    let makeAnalysis: @Sendable () -> Analysis
     public var reader: Reader
     public var output: Output
     public var renderer: FacilitatorRenderer
@@ -32,11 +34,12 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     /// - Parameter save: called with the record after every change; returns an error message if the
     ///   save failed (the session goes on, and the facilitator is told).
     public init(
-        workshop: Workshop, analysis: Analysis, reader: Reader, output: Output, renderer: FacilitatorRenderer,
+        workshop: Workshop, analysis: @autoclosure @escaping @Sendable () -> Analysis, reader: Reader, output: Output,
+        renderer: FacilitatorRenderer,
         save: @escaping (WorkshopRecord) -> String?
     ) {
         self.workshop = workshop
-        self.analysis = analysis
+        self.makeAnalysis = analysis
         self.reader = reader
         self.output = output
         self.renderer = renderer

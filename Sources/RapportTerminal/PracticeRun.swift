@@ -30,7 +30,10 @@ public enum PracticeOutcome: Sendable, Equatable {
 /// goes to a `TextOutput`, so tests drive whole sessions with scripted input.
 public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     public let scenario: CheckedScenario
-    public let analysis: Analysis
+    /// Needed only for the debrief, so it is worked out then: a large scenario shows its first
+    /// choice at once instead of after exploring every state.
+    public lazy var analysis: Analysis = makeAnalysis()
+    let makeAnalysis: @Sendable () -> Analysis
     public var reader: Reader
     public var output: Output
     public let options: PracticeOptions
@@ -42,11 +45,12 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     static var commands: [String] { [":help", ":hint", ":score", ":promises", ":restart", ":quit"] }
 
     public init(
-        scenario: CheckedScenario, analysis: Analysis, reader: Reader, output: Output, style: Style,
+        scenario: CheckedScenario, analysis: @autoclosure @escaping @Sendable () -> Analysis, reader: Reader,
+        output: Output, style: Style,
         options: PracticeOptions
     ) {
         self.scenario = scenario
-        self.analysis = analysis
+        self.makeAnalysis = analysis
         self.reader = reader
         self.output = output
         self.options = options
