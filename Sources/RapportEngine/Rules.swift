@@ -12,8 +12,72 @@ public struct Rules: Sendable {
     /// certain loops; this stops any loop that depends on state.
     public static let maximumNodesWithoutChoice = 10_000
 
+    /// For each node, its choices as a step offers them when all are shown, and when exactly the
+    /// choices without a condition are shown: the two usual cases. A step then shares one of these
+    /// arrays instead of building its own and copying every choice's id and text into it. Empty for
+    /// rules built without them (analysis never shows a step).
+    let offers: [Offers]
+
+    struct Offers: Sendable {
+        var all: [OfferedChoice] = []
+        /// Empty when every choice has a condition, or none has.
+        var unconditional: [OfferedChoice] = []
+        /// The same for the lines a node shows on arrival (its `show` steps), for nodes with at most
+        /// 64 steps: a bit per step index, and the lines when all are shown and when exactly those
+        /// without a condition are.
+        var allLinesMask: UInt64 = 0
+        var unconditionalLinesMask: UInt64 = 0
+        var allLines: [Line] = []
+        var unconditionalLines: [Line] = []
+        var linesReady = false
+    }
+
     public init(_ scenario: CheckedScenario) {
+        self.init(scenario, offers: true)
+    }
+
+    /// `offers: false` leaves out the ready-made choice lists (`offers`), for callers that never
+    /// build a `Step`: they would only take memory.
+    package init(_ scenario: CheckedScenario, offers buildOffers: Bool) {
         self.scenario = scenario
+        var offers: [Offers] = []
+        if buildOffers {
+            offers.reserveCapacity(scenario.nodes.count)
+            for node in scenario.nodes {
+                var entry = Offers()
+                let choices = node.choices
+                if !choices.isEmpty {
+                    entry.all.reserveCapacity(choices.count)
+                    var conditional = false
+                    for choice in choices {
+                        entry.all.append(OfferedChoice(id: choice.id, number: entry.all.count + 1, text: choice.text))
+                        if choice.condition != nil { conditional = true }
+                    }
+                    if conditional {
+                        for choice in choices where choice.condition == nil {
+                            entry.unconditional.append(
+                                OfferedChoice(id: choice.id, number: entry.unconditional.count + 1, text: choice.text))
+                        }
+                    }
+                }
+                let steps = node.steps
+                if steps.count <= 64 {
+                    entry.linesReady = true
+                    for index in steps.indices {
+                        guard case .show(let line) = steps[index].action else { continue }
+                        entry.allLinesMask |= 1 << UInt64(index)
+                        entry.allLines.append(line)
+                        if steps[index].condition == nil {
+                            entry.unconditionalLinesMask |= 1 << UInt64(index)
+                            entry.unconditionalLines.append(line)
+                        }
+                    }
+                    if entry.unconditionalLinesMask == entry.allLinesMask { entry.unconditionalLines = [] }
+                }
+                offers.append(entry)
+            }
+        }
+        self.offers = offers
         var watched = Set<Int>()
         func collect(_ condition: Condition?) {
             guard let condition else { return }
@@ -181,41 +245,86 @@ public struct Rules: Sendable {
         at node: Int, from state: PlayState, deltas: inout [Int], events: inout [Event]?, collectLines: Bool
     ) -> Arrival {
         var state = state
-        var current = node
         var lines: [Line] = []
         var path: [Int] = []
+        let stop = arrive(
+            at: node, state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
+            collectLines: collectLines)
+        return Arrival(state: state, stop: stop, lines: lines, path: path)
+    }
+
+    /// The work of `arrive`, in place: the state is changed where it is (so its arrays are not copied
+    /// when the caller owns them alone), and lines and nodes passed through are appended to the
+    /// caller's buffers. Play uses this directly to avoid building an `Arrival` for every step.
+    func arrive(
+        at node: Int, state: inout PlayState, deltas: inout [Int], events: inout [Event]?, lines: inout [Line],
+        path: inout [Int], collectLines: Bool, checkStuck: Bool = true
+    ) -> Stop {
+        var current = node
+        let nodes = scenario.nodes
         for _ in 0..<Self.maximumNodesWithoutChoice {
             state.node = current
             state.silenceUsed = false
             if let slot = watchedSlot[current] { state.watchedVisits[slot] = true }
             path.append(current)
             var next: Int?
-            for step in scenario.nodes[current].steps where holds(step.condition, in: state) {
+            let steps = nodes[current].steps
+            // While nothing has been collected yet, the lines shown here are noted as bits and
+            // turned into lines when the node is left: usually into a list the rules have ready.
+            let noting = collectLines && lines.isEmpty && current < offers.count && offers[current].linesReady
+            var shown: UInt64 = 0
+            for index in steps.indices {
+                let step = steps[index]
+                guard holds(step.condition, in: state) else { continue }
                 switch step.action {
                 case .show(let line):
-                    if collectLines { lines.append(line) }
+                    if noting {
+                        shown |= 1 << UInt64(index)
+                    } else if collectLines {
+                        if lines.capacity == 0 { lines.reserveCapacity(steps.count) }
+                        lines.append(line)
+                    }
                 case .apply(let effects):
                     apply(effects, to: &state, deltas: &deltas, reason: .node, events: &events)
                 case .jump(let target):
                     next = target
                 case .end(let ending):
+                    if noting { noteLines(shown, of: current, steps: steps, into: &lines) }
                     for promise in state.promises.indices where state.promises[promise] == .open {
                         events?.append(.promiseLeftOpen(name: scenario.promises[promise].name))
                         scorePromise(scenario.promiseScoring.open, .promiseOpen, &deltas, &events)
                     }
                     events?.append(.ended(ending))
-                    return Arrival(state: state, stop: .ended(node: current, ending), lines: lines, path: path)
+                    return .ended(node: current, ending)
                 }
                 if next != nil { break }
             }
+            if noting { noteLines(shown, of: current, steps: steps, into: &lines) }
             if let next {
                 current = next
                 continue
             }
-            let stuck = !hasVisibleChoice(in: state)
-            return Arrival(state: state, stop: stuck ? .stuck : .decision, lines: lines, path: path)
+            return !checkStuck || hasVisibleChoice(in: state) ? .decision : .stuck
         }
-        return Arrival(state: state, stop: .endlessLoop, lines: lines, path: path)
+        return .endlessLoop
+    }
+
+    /// Turns the bits of the `show` steps shown at a node into lines, in step order, for `lines`
+    /// that is still empty: a ready-made list when all of them, or exactly those without a
+    /// condition, were shown.
+    private func noteLines(_ shown: UInt64, of node: Int, steps: [NodeStep], into lines: inout [Line]) {
+        guard shown != 0 else { return }
+        let ready = offers[node]
+        if shown == ready.allLinesMask {
+            lines = ready.allLines
+        } else if shown == ready.unconditionalLinesMask {
+            lines = ready.unconditionalLines
+        } else {
+            lines.reserveCapacity(shown.nonzeroBitCount)
+            for index in steps.indices where shown & (1 << UInt64(index)) != 0 {
+                if case .show(let line) = steps[index].action { lines.append(line) }
+            }
+        }
     }
 
     /// What the trainee can do at a decision.
@@ -231,28 +340,41 @@ public struct Rules: Sendable {
         _ action: Action, from state: PlayState, deltas: inout [Int], events: inout [Event]?, collectLines: Bool
     ) -> Arrival {
         var state = state
-        let node = scenario.nodes[state.node]
+        var lines: [Line] = []
+        var path: [Int] = []
+        let stop = take(
+            action, state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
+            collectLines: collectLines)
+        return Arrival(state: state, stop: stop, lines: lines, path: path)
+    }
+
+    /// The work of `take`, in place (see the in-place `arrive`). Without `checkStuck`, a decision
+    /// with nothing on offer comes back as `.decision`: for a caller that lists the choices anyway.
+    func take(
+        _ action: Action, state: inout PlayState, deltas: inout [Int], events: inout [Event]?, lines: inout [Line],
+        path: inout [Int], collectLines: Bool, checkStuck: Bool = true
+    ) -> Stop {
         switch action {
         case .choose(let index):
-            let choice = node.choices[index]
-            apply(choice.effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
-            return arrive(at: choice.target, from: state, deltas: &deltas, events: &events, collectLines: collectLines)
+            // The fields are read one by one: copying the whole `Choice` retained each of them.
+            let choices = scenario.nodes[state.node].choices
+            apply(choices[index].effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
+            return arrive(
+                at: choices[index].target, state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
+                collectLines: collectLines, checkStuck: checkStuck)
         case .silence:
-            guard let silence = node.silence else {
-                return Arrival(state: state, stop: .decision, lines: [], path: [])
-            }
+            guard let silence = scenario.nodes[state.node].silence else { return .decision }
             events?.append(.silence(silence.line))
             apply(silence.effects, to: &state, deltas: &deltas, reason: .silence, events: &events)
+            // The silence's own line comes first, before any shown on arrival.
+            if collectLines { lines.append(silence.line) }
             if let target = silence.target {
-                var arrival = arrive(
-                    at: target, from: state, deltas: &deltas, events: &events, collectLines: collectLines)
-                if collectLines { arrival.lines.insert(silence.line, at: 0) }
-                return arrival
+                return arrive(
+                    at: target, state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
+                    collectLines: collectLines, checkStuck: checkStuck)
             }
             state.silenceUsed = true
-            let stuck = !hasVisibleChoice(in: state)
-            return Arrival(
-                state: state, stop: stuck ? .stuck : .decision, lines: collectLines ? [silence.line] : [], path: [])
+            return !checkStuck || hasVisibleChoice(in: state) ? .decision : .stuck
         }
     }
 }

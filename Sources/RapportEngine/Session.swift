@@ -24,8 +24,10 @@ public struct Session: Sendable {
     public private(set) var state: PlayState
     /// Raw totals, one per dimension in `scenario.dimensions`.
     public private(set) var totals: [Int]
-    /// Every event so far, in order.
-    public private(set) var events: [Event] = []
+    /// Every event so far, in order. Read from the transcript, which records each step's events,
+    /// rather than kept a second time: appending every event to a second array cost a tenth of a
+    /// decision's time. Reading it costs time in proportion to the run so far.
+    public var events: [Event] { transcript.steps.flatMap(\.events) }
     public private(set) var step: Step
     /// Every node passed through, in order.
     public private(set) var path: [Int] = []
@@ -42,18 +44,21 @@ public struct Session: Sendable {
         let scenario = rules.scenario
         self.scenario = scenario
         self.rules = rules
-        var deltas = Array(repeating: 0, count: scenario.dimensions.count)
+        var state = rules.initialState
+        var totals = Array(repeating: 0, count: scenario.dimensions.count)
         var newEvents: [Event]? = []
-        let arrival = rules.arrive(
-            at: scenario.start, from: rules.initialState, deltas: &deltas, events: &newEvents, collectLines: true)
-        self.state = arrival.state
-        self.totals = deltas
-        self.path = arrival.path
-        self.events = newEvents ?? []
-        let step = Self.makeStep(arrival, rules: rules)
+        var lines: [Line] = []
+        var path: [Int] = []
+        let stop = rules.arrive(
+            at: scenario.start, state: &state, deltas: &totals, events: &newEvents, lines: &lines, path: &path,
+            collectLines: true, checkStuck: false)
+        self.state = state
+        self.totals = totals
+        self.path = path
+        let step = Self.makeStep(state: state, stop: stop, lines: lines, rules: rules)
         self.step = step
         self.transcript = Transcript(scenario: scenario)
-        transcript.record(step: step, action: nil, events: events)
+        transcript.record(step: step, action: nil, events: newEvents ?? [])
     }
 
     public var isOver: Bool { step.isOver }
@@ -73,7 +78,15 @@ public struct Session: Sendable {
     public mutating func choose(number: Int) throws(PlayError) -> [Event] {
         guard !step.isOver else { throw .conversationOver }
         guard number >= 1, number <= step.choices.count else { throw .noSuchChoice("\(number)") }
-        return try choose(step.choices[number - 1].id)
+        // The same as `choose(step.choices[number - 1].id)`: choice ids are unique within a scenario,
+        // so the offered choice with that id is this one. An offered choice is the node's choice at
+        // the same place or later, so the search starts there.
+        let offered = step.choices[number - 1]
+        let choices = scenario.nodes[state.node].choices
+        var index = number - 1
+        while index < choices.count, choices[index].id != offered.id { index += 1 }
+        guard index < choices.count else { throw .noSuchChoice(offered.id) }
+        return perform(.choose(index), record: .choice(id: offered.id, text: offered.text))
     }
 
     /// The trainee said nothing for the silence timer's length.
@@ -85,40 +98,82 @@ public struct Session: Sendable {
     }
 
     mutating func perform(_ action: Rules.Action, record: Transcript.Action) -> [Event] {
-        var deltas = Array(repeating: 0, count: scenario.dimensions.count)
+        // The state is taken out of the session while it changes, so its arrays are changed in place
+        // rather than copied (the session would otherwise still share them).
+        var current = state
+        state = Self.emptyState
         var newEvents: [Event]? = []
-        let arrival = rules.take(action, from: state, deltas: &deltas, events: &newEvents, collectLines: true)
-        state = arrival.state
-        for index in totals.indices { totals[index] += deltas[index] }
-        path += arrival.path
+        if case .choose(let index) = action {
+            newEvents!.reserveCapacity(scenario.nodes[current.node].choices[index].effects.count + 2)
+        }
+        var lines: [Line] = []
+        // Score changes are added straight to the totals: adding them to zeroed deltas and then the
+        // deltas to the totals gives the same sums.
+        let stop = rules.take(
+            action, state: &current, deltas: &totals, events: &newEvents, lines: &lines, path: &path,
+            collectLines: true, checkStuck: false)
+        state = consume current
         let happened = newEvents ?? []
-        events += happened
-        step = Self.makeStep(arrival, rules: rules)
+        step = Self.makeStep(state: state, stop: stop, lines: lines, rules: rules)
         transcript.record(step: step, action: record, events: happened)
         if step.isOver { transcript.finish(totals: totals, scenario: scenario, ending: step.ending) }
         return happened
     }
 
-    static func makeStep(_ arrival: Rules.Arrival, rules: Rules) -> Step {
-        let node = rules.scenario.nodes[arrival.state.node]
-        let status: Step.Status
-        switch arrival.stop {
+    /// A placeholder while the real state is being changed; its empty arrays allocate nothing.
+    private static let emptyState = PlayState(node: 0, values: [], promises: [], watchedVisits: [], silenceUsed: false)
+
+    /// The step for a stop. The rules were asked not to check for a decision with nothing on offer
+    /// (`checkStuck: false`): the visible choices are listed here anyway, and none means stuck, which
+    /// is the rules' own test.
+    static func makeStep(state: PlayState, stop: Rules.Stop, lines: [Line], rules: Rules) -> Step {
+        // The node's fields are read one by one: copying the whole `Node` retained every field.
+        let nodes = rules.scenario.nodes
+        let here = state.node
+        var status: Step.Status
+        switch stop {
         case .decision: status = .awaitingChoice
         case .ended(_, let ending): status = .ended(ending)
         case .stuck: status = .stuck
         case .endlessLoop: status = .endlessLoop
         }
-        let offered: [OfferedChoice] =
-            status == .awaitingChoice
-            ? rules.visibleChoices(in: arrival.state).enumerated().map { number, index in
-                OfferedChoice(id: node.choices[index].id, number: number + 1, text: node.choices[index].text)
-            } : []
+        var offered: [OfferedChoice] = []
+        if status == .awaitingChoice {
+            let choices = nodes[here].choices
+            // Usually all the choices are shown, or exactly those without a condition: the rules
+            // have those lists ready (`Rules.offers`), so nothing is built or copied.
+            var allShown = true
+            var unconditionalShown = true
+            var anyShown = false
+            for index in choices.indices {
+                let condition = choices[index].condition
+                if rules.holds(condition, in: state) {
+                    anyShown = true
+                    if condition != nil { unconditionalShown = false }
+                } else {
+                    allShown = false
+                    if condition == nil { unconditionalShown = false }
+                }
+            }
+            if !anyShown {
+                status = .stuck
+            } else if here < rules.offers.count, allShown || unconditionalShown {
+                offered = allShown ? rules.offers[here].all : rules.offers[here].unconditional
+            } else {
+                // The visible choices are numbered as they are found, without a list of indices first.
+                for index in choices.indices where rules.holds(choices[index].condition, in: state) {
+                    if offered.isEmpty { offered.reserveCapacity(choices.count - index) }
+                    offered.append(
+                        OfferedChoice(id: choices[index].id, number: offered.count + 1, text: choices[index].text))
+                }
+            }
+        }
         let decides = status == .awaitingChoice
         return Step(
-            node: node.id, lines: arrival.lines, choices: offered, status: status,
-            moment: decides ? node.moment : nil, discuss: decides ? node.discuss : nil,
-            hint: decides ? node.hint : nil,
-            silenceSeconds: decides && rules.silenceAvailable(in: arrival.state) ? node.silence?.seconds : nil)
+            node: nodes[here].id, lines: lines, choices: offered, status: status,
+            moment: decides ? nodes[here].moment : nil, discuss: decides ? nodes[here].discuss : nil,
+            hint: decides ? nodes[here].hint : nil,
+            silenceSeconds: decides && !state.silenceUsed ? nodes[here].silence?.seconds : nil)
     }
 
     // MARK: - Reading the state

@@ -56,6 +56,16 @@ extension SourceFile {
         return NameSyntax(text: string(trimmedSpan), span: trimmedSpan)
     }
 
+    /// The parts of a span between commas, as `splitOnCommas` gives them, without making an array.
+    func commaParts(_ span: Span) -> CommaParts { CommaParts(bytes: bytes, start: span.start, end: span.end) }
+
+    /// How many parts `commaParts` gives: one more than the number of commas.
+    func commaPartCount(_ span: Span) -> Int {
+        var count = 1
+        for index in span.start..<span.end where bytes[index] == ASCII.comma { count += 1 }
+        return count
+    }
+
     /// Splits a span at top-level commas.
     func splitOnCommas(_ span: Span) -> [Span] {
         var parts: [Span] = []
@@ -77,9 +87,21 @@ extension SourceFile {
 
     /// Offset of the first byte that is not valid UTF-8, or nil when the whole file is valid.
     public func firstInvalidUTF8Offset() -> Int? {
+        bytes.withUnsafeBufferPointer { Self.firstInvalidUTF8Offset(in: $0) }
+    }
+
+    private static func firstInvalidUTF8Offset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
         while index < count {
+            // Plain ASCII, eight bytes at a time: most of a scenario is.
+            while index + 8 <= count,
+                UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            }
+            guard index < count else { break }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
             let length: Int
@@ -101,5 +123,29 @@ extension SourceFile {
             index += length
         }
         return nil
+    }
+}
+
+/// The parts of a span between commas, in order; an empty span, or one ending in a comma, gives an
+/// empty part, as `SourceFile.splitOnCommas` does.
+struct CommaParts: Sequence, IteratorProtocol {
+    let bytes: [UInt8]
+    var start: Int
+    let end: Int
+    var done = false
+
+    init(bytes: [UInt8], start: Int, end: Int) {
+        self.bytes = bytes
+        self.start = start
+        self.end = end
+    }
+
+    mutating func next() -> Span? {
+        guard !done else { return nil }
+        var index = start
+        while index < end, bytes[index] != ASCII.comma { index += 1 }
+        let part = Span(start, index)
+        if index < end { start = index + 1 } else { done = true }
+        return part
     }
 }

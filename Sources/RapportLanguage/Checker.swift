@@ -19,7 +19,8 @@ public struct Checker {
         if parseDiagnostics.contains(where: { $0.code == .notUTF8 || $0.code == .emptyFile }) {
             return CheckResult(diagnostics: parseDiagnostics, scenario: nil)
         }
-        var checker = Checker(source: source, syntax: syntax)
+        // Handed over, not shared: the checker frees each node's syntax once the node is checked.
+        var checker = Checker(source: source, syntax: consume syntax)
         checker.diagnostics = parseDiagnostics
         let scenario = checker.run()
         let diagnostics = checker.diagnostics.sortedBySource()
@@ -27,10 +28,13 @@ public struct Checker {
     }
 
     let source: SourceFile
-    let syntax: ScenarioSyntax
+    /// The parsed file. Each node's items are dropped once the node is checked (see `run`).
+    var syntax: ScenarioSyntax
     var diagnostics: [Diagnostic] = []
     /// "Did you mean" comparisons left; each suggestion against N names costs N.
     var suggestionBudget = 2_000_000
+    /// Index into `source.lineStarts` of the line last found by `line(ofOffset:)`.
+    var lineCursor = 0
 
     // Header facts
     var title: String?
@@ -88,7 +92,13 @@ public struct Checker {
         collectNames()
         var nodes: [Node] = []
         nodes.reserveCapacity(syntax.nodes.count)
-        for index in syntax.nodes.indices { nodes.append(checkNode(index)) }
+        for index in syntax.nodes.indices {
+            nodes.append(checkNode(index))
+            // Nothing after this reads a node's items, only its name: freeing them now keeps the
+            // whole syntax tree and the whole checked scenario from being in memory at once, and
+            // the memory they free is reused for the next nodes rather than taken fresh.
+            syntax.nodes[index].items = []
+        }
         checkGraph(nodes)
         checkUsage()
         guard let title, let customer, !diagnostics.hasErrors else { return nil }
@@ -391,9 +401,11 @@ public struct Checker {
             }
         }
         // Promises are made by name wherever `promise NAME:` appears; the first place describes it.
-        for node in syntax.nodes {
-            for item in node.items {
-                switch item.kind {
+        // By index, so that each item's kind is read where it is rather than every item copied.
+        for node in syntax.nodes.indices {
+            let items = syntax.nodes[node].items
+            for item in items.indices {
+                switch items[item].kind {
                 case .effect(let effect): notePromise(effect)
                 case .choice(let choice): choice.details.effects.forEach { notePromise($0) }
                 case .silence(let silence): silence.details.effects.forEach { notePromise($0) }
@@ -433,46 +445,50 @@ public struct Checker {
             return true
         }
 
-        for item in node.items {
-            let lineNumber = source.line(ofOffset: item.span.start)
-            let condition = item.condition.flatMap { resolve($0) }
+        // By index: copying each whole item (condition, kind and span) retained all of it.
+        let items = node.items
+        for itemIndex in items.indices {
+            let itemSpan = items[itemIndex].span
+            let unconditional = items[itemIndex].condition == nil
+            let lineNumber = line(ofOffset: itemSpan.start)
+            let condition = items[itemIndex].condition.flatMap { resolve($0) }
             let executes: Bool
-            switch item.kind {
+            switch items[itemIndex].kind {
             case .moment, .discuss, .hint, .silence: executes = false
             default: executes = true
             }
             if certainExit, executes, !reportedUnreachable {
                 reportedUnreachable = true
                 report(
-                    .unreachableLine, "this line can never be reached", item.span,
+                    .unreachableLine, "this line can never be reached", itemSpan,
                     note: "an earlier '->' or 'end' in this node always leaves it first; move this line above it, or add a condition to the earlier line")
             }
-            switch item.kind {
+            switch items[itemIndex].kind {
             case .line(let line):
                 steps.append(NodeStep(condition: condition, action: .show(resolveLine(line)), line: lineNumber))
             case .jump(let target):
                 let targetIndex = resolveNode(target) ?? 0
                 steps.append(NodeStep(condition: condition, action: .jump(targetIndex), line: lineNumber))
-                if item.condition == nil { certainExit = true }
+                if unconditional { certainExit = true }
             case .end(let outcome, let summary):
                 steps.append(
                     NodeStep(
                         condition: condition,
                         action: .end(Ending(outcome: outcome, summary: clean(summary))), line: lineNumber))
-                if item.condition == nil { certainExit = true }
+                if unconditional { certainExit = true }
             case .effect(let effect):
-                steps.append(NodeStep(condition: condition, action: .apply(resolveEffects([effect])), line: lineNumber))
+                steps.append(NodeStep(condition: condition, action: .apply(resolveEffects(CollectionOfOne(effect))), line: lineNumber))
             case .moment(let text):
-                if once(moment, "moment", item.span, &self) { moment = clean(text) }
+                if once(moment, "moment", itemSpan, &self) { moment = clean(text) }
             case .discuss(let text):
-                if once(discuss, "discuss", item.span, &self) { discuss = clean(text) }
+                if once(discuss, "discuss", itemSpan, &self) { discuss = clean(text) }
             case .hint(let text):
-                if once(hint, "hint", item.span, &self) { hint = clean(text) }
+                if once(hint, "hint", itemSpan, &self) { hint = clean(text) }
             case .silence(let syntax):
-                guard once(silence, "silence", item.span, &self) else { break }
+                guard once(silence, "silence", itemSpan, &self) else { break }
                 guard let seconds = syntax.seconds ?? defaultSilence else {
                     report(
-                        .missingSilenceTime, "this silence has no time, and the header sets none", item.span,
+                        .missingSilenceTime, "this silence has no time, and the header sets none", itemSpan,
                         note: "write the time here ('silence 20s: ...') or set a default in the header ('silence: 30s')")
                     break
                 }
@@ -487,7 +503,7 @@ public struct Checker {
                     target = resolveNode(targetName) ?? 0
                 } else {
                     report(
-                        .choiceLeadsNowhere, "this choice does not say where the conversation goes next", item.span,
+                        .choiceLeadsNowhere, "this choice does not say where the conversation goes next", itemSpan,
                         note: "add an indented line '-> NODE' under it, naming the node that follows this choice")
                 }
                 if details.coach == nil, !choice.text.text.isEmpty {
@@ -514,8 +530,26 @@ public struct Checker {
                 note: "give it at least one choice ('* ...'), a jump ('-> NODE') or an ending ('end good: ...')")
         }
         return Node(
-            id: node.name.text, line: node.lineNumber(in: source), steps: steps, choices: choices, moment: moment,
+            id: node.name.text, line: line(ofOffset: node.name.span.start), steps: steps, choices: choices, moment: moment,
             discuss: discuss, hint: hint, silence: silence)
+    }
+
+    /// The 1-based line of a byte offset, as `SourceFile.line(ofOffset:)` gives it. Nodes and
+    /// their items are checked in file order, so the line is usually found by stepping forward from
+    /// the last one rather than by a binary search over every line of the file.
+    mutating func line(ofOffset offset: Int) -> Int {
+        let starts = source.lineStarts
+        if lineCursor < starts.count, starts[lineCursor] <= offset {
+            var steps = 0
+            while lineCursor + 1 < starts.count, starts[lineCursor + 1] <= offset, steps < 64 {
+                lineCursor += 1
+                steps += 1
+            }
+            if lineCursor + 1 >= starts.count || starts[lineCursor + 1] > offset { return lineCursor + 1 }
+        }
+        let line = source.line(ofOffset: offset)
+        lineCursor = line - 1
+        return line
     }
 
     mutating func clean(_ text: TextSyntax) -> String {
@@ -587,8 +621,20 @@ public struct Checker {
         return nil
     }
 
-    mutating func resolveEffects(_ effects: [EffectSyntax]) -> [Effect] {
+    mutating func resolveEffects(_ effects: some Collection<EffectSyntax>) -> [Effect] {
         var result: [Effect] = []
+        // At most one effect per score, assignment and name: reserved at once rather than grown.
+        var most = 0
+        for effect in effects {
+            switch effect {
+            case .score(let scores): most += scores.count
+            case .set(let assignments): most += assignments.count
+            case .promise: most += 1
+            case .keep(let names), .breakPromise(let names): most += names.count
+            }
+        }
+        if most == 0 { return result }
+        result.reserveCapacity(most)
         for effect in effects {
             switch effect {
             case .score(let scores):
@@ -724,22 +770,34 @@ public struct Checker {
         // With a missing or ambiguous link the shape is unknown; those errors come first.
         let brokenLinks: Set<DiagnosticCode> = [.undefinedNode, .duplicateNode, .choiceLeadsNowhere]
         guard !nodes.isEmpty, !diagnostics.contains(where: { brokenLinks.contains($0.code) }) else { return }
-        // Where each node can lead, ignoring conditions.
-        func successors(_ node: Node) -> [Int] {
-            var result: [Int] = []
-            for step in node.steps { if case .jump(let target) = step.action { result.append(target) } }
-            for choice in node.choices { result.append(choice.target) }
-            if let target = node.silence?.target { result.append(target) }
-            return result
-        }
         var reached = [Bool](repeating: false, count: nodes.count)
         var queue = [0]
         reached[0] = true
         var endingReached = false
         while let index = queue.popLast() {
-            let node = nodes[index]
-            if node.steps.contains(where: { if case .end = $0.action { true } else { false } }) { endingReached = true }
-            for next in successors(node) where !reached[next] {
+            // Where the node can lead, ignoring conditions: its jumps, then its choices, then its
+            // silence. Read field by field, without copying the node or listing the targets first.
+            let steps = nodes[index].steps
+            for step in steps.indices {
+                switch steps[step].action {
+                case .end: endingReached = true
+                case .jump(let next):
+                    if !reached[next] {
+                        reached[next] = true
+                        queue.append(next)
+                    }
+                default: break
+                }
+            }
+            let choices = nodes[index].choices
+            for choice in choices.indices {
+                let next = choices[choice].target
+                if !reached[next] {
+                    reached[next] = true
+                    queue.append(next)
+                }
+            }
+            if let next = nodes[index].silence?.target, !reached[next] {
                 reached[next] = true
                 queue.append(next)
             }

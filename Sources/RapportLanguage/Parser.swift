@@ -89,20 +89,30 @@ public struct Parser {
     /// The line without a `//` comment and without trailing blanks. A comment starts at `//` at the
     /// start of the line or after a blank, so `https://` in text is not cut.
     func withoutComment(_ span: Span) -> Span {
-        var end = span.end
-        var index = span.start
-        while index + 1 < span.end {
-            if source.bytes[index] == ASCII.slash, source.bytes[index + 1] == ASCII.slash,
-                index == span.start || ASCII.isSpace(source.bytes[index - 1])
-            {
-                end = index
-                break
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var end = span.end
+            var index = span.start
+            while index + 1 < span.end {
+                // Eight bytes at a time while none of them is a slash (an exact zero-byte test).
+                if index + 8 <= span.end, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x2F2F_2F2F_2F2F_2F2F
+                    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                if bytes[index] == ASCII.slash, bytes[index + 1] == ASCII.slash,
+                    index == span.start || ASCII.isSpace(bytes[index - 1])
+                {
+                    end = index
+                    break
+                }
+                index += 1
             }
-            index += 1
+            if end > span.start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            while end > span.start, ASCII.isSpace(bytes[end - 1]) { end -= 1 }
+            return Span(span.start, end)
         }
-        if end > span.start, source.bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        while end > span.start, ASCII.isSpace(source.bytes[end - 1]) { end -= 1 }
-        return Span(span.start, end)
     }
 
     func startsWith(_ span: Span, _ text: String) -> Bool {
@@ -501,7 +511,8 @@ public struct Parser {
             return nil
         }
         var names: [NameSyntax] = []
-        for part in source.splitOnCommas(span) {
+        names.reserveCapacity(source.commaPartCount(span))
+        for part in source.commaParts(span) {
             let name = source.name(part)
             guard source.isValidName(name.span) else {
                 report(
@@ -522,7 +533,8 @@ public struct Parser {
             return nil
         }
         var scores: [ScoreSyntax] = []
-        for part in source.splitOnCommas(span) {
+        scores.reserveCapacity(source.commaPartCount(span))
+        for part in source.commaParts(span) {
             let item = source.trimmed(part)
             // The number is the last word; a missing blank ('empathy+1') is forgiven.
             var numberStart = item.end
@@ -556,7 +568,8 @@ public struct Parser {
             return nil
         }
         var assignments: [AssignmentSyntax] = []
-        for part in source.splitOnCommas(span) {
+        assignments.reserveCapacity(source.commaPartCount(span))
+        for part in source.commaParts(span) {
             let item = source.trimmed(part)
             var index = item.start
             while index < item.end, ASCII.isNameByte(source.bytes[index]) { index += 1 }
@@ -685,16 +698,49 @@ public struct Parser {
             return LineSyntax(speaker: nil, text: whole, whole: whole)
         }
         let nameSpan = source.trimmed(Span(span.start, colon))
-        let name = source.string(nameSpan)
-        let words = name.split(separator: " ")
-        let looksLikeName =
-            !words.isEmpty && words.count <= 4
-            && words.allSatisfy { word in
-                guard let first = word.first, first.isUppercase else { return false }
-                return word.allSatisfy { $0.isLetter || $0 == "'" || $0 == "-" || $0 == "." || $0 == "’" }
-            }
+        let looksLikeName: Bool
+        if let ascii = Self.asciiLooksLikeName(bytes, nameSpan) {
+            // The same test on bytes, for the usual all-ASCII name: no words array and no grapheme
+            // breaking. For ASCII, a space is the only separator, A to Z the only upper case letters
+            // and A to Z, a to z the only letters.
+            looksLikeName = ascii
+        } else {
+            let words = source.string(nameSpan).split(separator: " ")
+            looksLikeName =
+                !words.isEmpty && words.count <= 4
+                && words.allSatisfy { word in
+                    guard let first = word.first, first.isUppercase else { return false }
+                    return word.allSatisfy { $0.isLetter || $0 == "'" || $0 == "-" || $0 == "." || $0 == "’" }
+                }
+        }
         guard looksLikeName else { return LineSyntax(speaker: nil, text: whole, whole: whole) }
+        let name = source.string(nameSpan)
         return LineSyntax(
             speaker: NameSyntax(text: name, span: nameSpan), text: source.text(Span(colon + 1, span.end)), whole: whole)
+    }
+
+    /// Whether an all-ASCII speaker name has one to four words separated by spaces, each starting
+    /// with a capital letter and made of letters, `'`, `-` and `.`; nil when the span is not all
+    /// ASCII (the caller then tests its characters).
+    static func asciiLooksLikeName(_ bytes: [UInt8], _ span: Span) -> Bool? {
+        var words = 0
+        var atWordStart = true
+        var valid = true
+        for index in span.start..<span.end {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte == ASCII.space {
+                atWordStart = true
+                continue
+            }
+            if atWordStart {
+                words += 1
+                atWordStart = false
+                if !ASCII.isUpper(byte) { valid = false }
+            } else if !(ASCII.isLetter(byte) || byte == UInt8(ascii: "'") || byte == ASCII.minus || byte == ASCII.dot) {
+                valid = false
+            }
+        }
+        return valid && words >= 1 && words <= 4
     }
 }

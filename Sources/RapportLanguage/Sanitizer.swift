@@ -47,7 +47,20 @@ public enum Sanitizer {
         return text.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
+            let base = bytes.baseAddress
             while index < count {
+                // Eight bytes at a time while they are all printable ASCII (0x20 to 0x7E): no high
+                // bit, no byte below 0x20, no 0x7F. These word tests are exact for "is there any".
+                while index + 8 <= count, let base {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
+                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let hasDel = (del &- 0x0101_0101_0101_0101) & ~del & high
+                    guard (word & high) | below20 | hasDel == 0 else { break }
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = bytes[index]
                 // Printable ASCII, nearly every byte of a scenario, is decided by the first test.
                 if byte >= 0x20, byte < 0x7F {

@@ -264,7 +264,8 @@ struct StateGraph: Sendable {
 
     init(scenario: CheckedScenario, limit: Int) {
         self.scenario = scenario
-        self.rules = Rules(scenario)
+        // Without the ready-made choice lists: analysis never builds a step.
+        self.rules = Rules(scenario, offers: false)
         self.limit = limit
         self.dimensionCount = scenario.dimensions.count
         self.initialDeltas = Array(repeating: 0, count: scenario.dimensions.count)
