@@ -21,6 +21,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(
+        name: .customLong("no-explore"),
+        help: "Only read and check the files; skip exploring every state (faster on very large scenarios, e.g. on every save in an editor).")
+    var noExplore = false
+
     func run() throws {
         let files = try ScenarioFiles.expandOrExit(paths)
         var report = CheckReport()
@@ -32,7 +37,7 @@ struct CheckCommand: ParsableCommand {
                 var diagnostics = result.diagnostics
                 // A clean file is also explored state by state, which finds what reading it cannot:
                 // places where the trainee gets stuck, endless loops, choices never offered.
-                if let scenario = result.scenario { diagnostics += Analysis(scenario).diagnostics() }
+                if let scenario = result.scenario, !noExplore { diagnostics += Analysis(scenario).diagnostics() }
                 report.add(source: source, diagnostics: diagnostics)
             } catch {
                 FileHandle.standardError.write("rapport: \(error)\n")

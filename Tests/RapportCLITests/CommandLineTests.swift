@@ -72,6 +72,13 @@ enum Rapport {
         #expect(diagnostics?.first?["code"] as? String == "RP0005")
     }
 
+    @Test func exploringCanBeSkipped() throws {
+        // A choice that is never offered is found only by exploring.
+        let path = "Tests/RapportToolsTests/Golden/Diagnostics/RP0204.scenario"
+        #expect(try Rapport.run(["check", path]).output.contains("RP0204"))
+        #expect(!(try Rapport.run(["check", "--no-explore", path]).output.contains("RP0204")))
+    }
+
     @Test func warningsFailOnlyWhenStrict() throws {
         let path = "Tests/RapportCLITests/Golden/warning.scenario"
         #expect(try Rapport.run(["check", path]).status == 0)
