@@ -642,6 +642,7 @@ public struct Checker {
                     if let dimension = resolveDimension(score.dimension) {
                         dimensionsScored.insert(dimension)
                         result.append(.score(dimension: dimension, delta: score.delta))
+                        if abs(score.delta) > Self.largestScore { reportLargeScore(score) }
                     }
                 }
             case .set(let assignments):
@@ -667,6 +668,18 @@ public struct Checker {
             }
         }
         return result
+    }
+
+    /// Scores beyond ±3 make one choice outweigh a whole conversation, and make a dimension's range
+    /// mean something different here than in other scenarios.
+    static let largestScore = 3
+
+    mutating func reportLargeScore(_ score: ScoreSyntax) {
+        let sign = score.delta > 0 ? "+" : ""
+        report(
+            .largeScore, "a score of \(sign)\(score.delta) on '\(score.dimension.text)' is outside Rapport's scale of -3 to +3",
+            score.dimension.span,
+            note: "use +1 or -1 for a small effect, +2 or -2 for a clear one and +3 or -3 for the strongest, so scores mean the same across scenarios")
     }
 
     mutating func resolveAssignment(_ assignment: AssignmentSyntax) -> Effect? {

@@ -48,6 +48,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case unknownSpeaker = "RP0105"
     case controlCharacter = "RP0106"
     case unreachableLine = "RP0107"
+    case largeScore = "RP0108"
     // Found by exploring every state a playthrough can reach
     case stuckState = "RP0200"
     case loopsWithoutChoice = "RP0201"
@@ -62,7 +63,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     public var severity: Severity {
         switch self {
         case .unreachableNode, .missingCoachNote, .promiseNeverSettled, .variableNeverRead,
-            .dimensionNeverScored, .unknownSpeaker, .controlCharacter, .unreachableLine,
+            .dimensionNeverScored, .unknownSpeaker, .controlCharacter, .unreachableLine, .largeScore,
             .unboundedScore, .choiceNeverOffered, .nodeNeverReached:
             return .warning
         default:
@@ -117,6 +118,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .unknownSpeaker: "A speaker who is not in the cast"
         case .controlCharacter: "A control character in the text"
         case .unreachableLine: "A line that can never be reached"
+        case .largeScore: "A score outside the scale"
         case .stuckState: "The trainee can get stuck"
         case .loopsWithoutChoice: "The conversation can loop forever"
         case .unboundedScore: "A score with no limit"
