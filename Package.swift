@@ -52,13 +52,15 @@ let package = Package(
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage"]),
         .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
         .testTarget(
-            name: "RapportToolsTests", dependencies: ["RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+            name: "RapportToolsTests", dependencies: ["RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "RapportTerminalTests",
-            dependencies: ["RapportTerminal", "RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+            dependencies: ["RapportTerminal", "RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
+            exclude: ["Golden"]
         ),
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportTestSupport"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

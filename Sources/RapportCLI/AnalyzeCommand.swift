@@ -117,9 +117,3 @@ enum AnalysisText {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-}

@@ -435,16 +435,6 @@ public struct Checker {
         var certainExit = false
         var reportedUnreachable = false
 
-        func once<T>(_ current: T?, _ what: String, _ span: Span, _ checker: inout Checker) -> Bool {
-            if current != nil {
-                checker.report(
-                    .duplicateInNode, "this node already has a '\(what):' line", span,
-                    note: "a node has at most one '\(what):'; join them or remove one")
-                return false
-            }
-            return true
-        }
-
         // By index: copying each whole item (condition, kind and span) retained all of it.
         let items = node.items
         for itemIndex in items.indices {
@@ -479,13 +469,13 @@ public struct Checker {
             case .effect(let effect):
                 steps.append(NodeStep(condition: condition, action: .apply(resolveEffects(CollectionOfOne(effect))), line: lineNumber))
             case .moment(let text):
-                if once(moment, "moment", itemSpan, &self) { moment = clean(text) }
+                if firstInNode(moment != nil, "moment", itemSpan) { moment = clean(text) }
             case .discuss(let text):
-                if once(discuss, "discuss", itemSpan, &self) { discuss = clean(text) }
+                if firstInNode(discuss != nil, "discuss", itemSpan) { discuss = clean(text) }
             case .hint(let text):
-                if once(hint, "hint", itemSpan, &self) { hint = clean(text) }
+                if firstInNode(hint != nil, "hint", itemSpan) { hint = clean(text) }
             case .silence(let syntax):
-                guard once(silence, "silence", itemSpan, &self) else { break }
+                guard firstInNode(silence != nil, "silence", itemSpan) else { break }
                 guard let seconds = syntax.seconds ?? defaultSilence else {
                     report(
                         .missingSilenceTime, "this silence has no time, and the header sets none", itemSpan,
@@ -550,6 +540,15 @@ public struct Checker {
         let line = source.line(ofOffset: offset)
         lineCursor = line - 1
         return line
+    }
+
+    /// False, with a report, when the node already has this one-per-node line.
+    mutating func firstInNode(_ alreadySet: Bool, _ what: String, _ span: Span) -> Bool {
+        guard alreadySet else { return true }
+        report(
+            .duplicateInNode, "this node already has a '\(what):' line", span,
+            note: "a node has at most one '\(what):'; join them or remove one")
+        return false
     }
 
     mutating func clean(_ text: TextSyntax) -> String {
@@ -894,10 +893,4 @@ extension String {
         return [String(self[..<range.lowerBound]), String(self[range.upperBound...])]
     }
 
-    func trimmingBlanks() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
 }

@@ -29,7 +29,7 @@ public struct DiagnosticPrinter: Sendable {
             let (shown, caretColumn, caretWidth) = window(
                 of: source.lineText(start.line), from: start.column,
                 length: diagnostic.range.end.line == start.line ? max(1, diagnostic.range.end.column - start.column) : 1)
-            output += paint(String(start.line).leftPadded(to: gutterWidth) + " |", "36") + " " + shown + "\n"
+            output += paint(String(start.line).leftPadded(gutterWidth) + " |", "36") + " " + shown + "\n"
             var caret = String(repeating: " ", count: caretColumn) + "^"
             if caretWidth > 1 { caret += String(repeating: "~", count: caretWidth - 1) }
             var marker = paint(blank + " |", "36") + " " + paint(caret, "1;32")
@@ -71,11 +71,5 @@ public struct DiagnosticPrinter: Sendable {
         let caretEnd = min(to, startIndex + length)
         let caretWidth = max(1, DisplayWidth.of(text(min(startIndex, to)..<max(min(startIndex, to), caretEnd))))
         return (shown, caretColumn, min(caretWidth, maximumLineWidth))
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

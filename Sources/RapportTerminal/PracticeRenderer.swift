@@ -232,14 +232,6 @@ public struct PracticeRenderer: Sendable {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-
-    func rightPadded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 
     /// Applies a style to each line separately, so a wrapped paragraph keeps its style after a

@@ -187,12 +187,3 @@ public final class ReadlineLineReader: LineReader {
         StandardOutput().write(text)
     }
 }
-
-extension String {
-    func trimmingBlanks() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
-}

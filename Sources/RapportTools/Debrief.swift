@@ -51,41 +51,37 @@ public struct Debrief: Sendable {
             var chosenCoach: String?
             switch action {
             case .choice(let id, let text):
-                guard let index = node.choices.firstIndex(where: { $0.id == id }) else { break }
+                guard let index = node.choices.firstIndex(where: { $0.id == id }) else { continue }
                 taken = .choose(index)
                 chosenText = text
                 chosenCoach = node.choices[index].coach
                 if let coach = chosenCoach { notes.append(coach) }
-                try? replay.choose(id)
-                record(taken)
+                _ = try? replay.choose(id)
             case .silence:
                 taken = .silence
                 chosenCoach = node.silence?.coach
-                try? replay.stayedSilent()
-                record(taken)
+                _ = try? replay.stayedSilent()
             }
-            func record(_ taken: Rules.Action) {
-                var better: String?
-                var betterCoach: String?
-                var missed = 0
-                if let best = analysis.bestAction(at: state), let mine = analysis.value(of: taken, at: state),
-                    best.value > mine
-                {
-                    missed = best.value - mine
-                    switch best.action {
-                    case .choose(let index):
-                        better = node.choices[index].text
-                        betterCoach = node.choices[index].coach
-                    case .silence:
-                        better = "Saying nothing for a moment"
-                        betterCoach = node.silence?.coach
-                    }
+            var better: String?
+            var betterCoach: String?
+            var missed = 0
+            if let best = analysis.bestAction(at: state), let mine = analysis.value(of: taken, at: state),
+                best.value > mine
+            {
+                missed = best.value - mine
+                switch best.action {
+                case .choose(let index):
+                    better = node.choices[index].text
+                    betterCoach = node.choices[index].coach
+                case .silence:
+                    better = "Saying nothing for a moment"
+                    betterCoach = node.silence?.coach
                 }
-                decisions.append(
-                    Decision(
-                        node: node.id, moment: node.moment, chosen: chosenText, chosenCoach: chosenCoach, better: better,
-                        betterCoach: betterCoach, pointsMissed: missed))
             }
+            decisions.append(
+                Decision(
+                    node: node.id, moment: node.moment, chosen: chosenText, chosenCoach: chosenCoach, better: better,
+                    betterCoach: betterCoach, pointsMissed: missed))
         }
         self.decisions = decisions
         coachNotes = notes
