@@ -100,11 +100,12 @@ enum Measurement: String, CaseIterable {
         var decisions = 0
         var unfinished = 0
         var shownBytes = 0
+        var screen = Screen()
         let clock = Stopwatch()
         // Whole playthroughs only, so the rates are not skewed by a half-played last one.
         while playthroughs == 0 || clock.seconds < settings.budget {
             var session = Session(rules: rules)
-            if settings.buildText { shownBytes += Screen.render(session.step) }
+            if settings.buildText { shownBytes += screen.render(session.step) }
             while !session.isOver {
                 let offered = session.step.choices.count
                 guard offered > 0 else { break }
@@ -116,7 +117,7 @@ enum Measurement: String, CaseIterable {
                     throw Failure(description: "choice \(number) was refused: \(error)")
                 }
                 decisions += 1
-                if settings.buildText { shownBytes += Screen.render(session.step) }
+                if settings.buildText { shownBytes += screen.render(session.step) }
             }
             if session.step.ending == nil { unfinished += 1 }
             playthroughs += 1

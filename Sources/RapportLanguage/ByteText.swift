@@ -46,10 +46,10 @@ extension SourceFile {
         return Span(start, end)
     }
 
-    func text(_ span: Span) -> TextSyntax {
-        let trimmedSpan = trimmed(span)
-        return TextSyntax(text: string(trimmedSpan), span: trimmedSpan)
-    }
+    func text(_ span: Span) -> TextSyntax { TextSyntax(span: trimmed(span)) }
+
+    /// The text's characters, as written.
+    public func string(_ text: TextSyntax) -> String { string(text.span) }
 
     func name(_ span: Span) -> NameSyntax {
         let trimmedSpan = trimmed(span)
@@ -58,13 +58,6 @@ extension SourceFile {
 
     /// The parts of a span between commas, as `splitOnCommas` gives them, without making an array.
     func commaParts(_ span: Span) -> CommaParts { CommaParts(bytes: bytes, start: span.start, end: span.end) }
-
-    /// How many parts `commaParts` gives: one more than the number of commas.
-    func commaPartCount(_ span: Span) -> Int {
-        var count = 1
-        for index in span.start..<span.end where bytes[index] == ASCII.comma { count += 1 }
-        return count
-    }
 
     /// Splits a span at top-level commas.
     func splitOnCommas(_ span: Span) -> [Span] {

@@ -15,12 +15,13 @@ public struct Checker {
 
     /// Parses and checks a file in one call.
     public static func check(_ source: SourceFile) -> CheckResult {
+        let fingerprint = Fingerprint.start(source.bytes)
         let (syntax, parseDiagnostics) = Parser.parse(source)
         if parseDiagnostics.contains(where: { $0.code == .notUTF8 || $0.code == .emptyFile }) {
             return CheckResult(diagnostics: parseDiagnostics, scenario: nil)
         }
         // Handed over, not shared: the checker frees each node's syntax once the node is checked.
-        var checker = Checker(source: source, syntax: consume syntax)
+        var checker = Checker(source: source, syntax: consume syntax, fingerprint: fingerprint)
         checker.diagnostics = parseDiagnostics
         let scenario = checker.run()
         let diagnostics = checker.diagnostics.sortedBySource()
@@ -66,9 +67,13 @@ public struct Checker {
     var promisesSettled = Set<Int>()
     var dimensionsScored = Set<Int>()
 
-    init(source: SourceFile, syntax: ScenarioSyntax) {
+    /// The file's fingerprint, being worked out alongside the check.
+    let fingerprint: PendingFingerprint
+
+    init(source: SourceFile, syntax: ScenarioSyntax, fingerprint: PendingFingerprint) {
         self.source = source
         self.syntax = syntax
+        self.fingerprint = fingerprint
     }
 
     mutating func report(
@@ -106,7 +111,7 @@ public struct Checker {
             id: id ?? Self.defaultID(for: source.name), title: title, customer: customer, channel: channel,
             summary: summary, cast: cast, dimensions: dimensions, variables: variables, meter: meter,
             promises: promises, promiseScoring: promiseScoring, nodes: nodes, sourceName: source.name,
-            sourceHash: Fingerprint.of(source.bytes))
+            sourceHash: fingerprint.wait())
     }
 
     /// The file's name without folders or extension, made into a valid id.
@@ -137,29 +142,30 @@ public struct Checker {
             }
             seen[key] = field.key.span
             let value = field.value
-            if value.text.isEmpty, key != "state" {
+            let valueText = source.string(value)
+            if value.isEmpty, key != "state" {
                 report(.missingText, "'\(key):' needs a value", field.key.span, note: "write it after the colon")
                 continue
             }
             switch key {
-            case "title": title = Sanitizer.clean(value.text)
-            case "customer": customer = Sanitizer.clean(value.text)
-            case "summary": summary = Sanitizer.clean(value.text)
+            case "title": title = Sanitizer.clean(valueText)
+            case "customer": customer = Sanitizer.clean(valueText)
+            case "summary": summary = Sanitizer.clean(valueText)
             case "id":
                 if source.isValidName(value.span) {
-                    id = value.text
+                    id = valueText
                 } else {
                     report(
-                        .invalidHeaderValue, "'\(value.text)' is not a valid id", value.span,
-                        note: "an id uses letters, digits, '-' and '_'", fix: Parser.suggestedName(value.text))
+                        .invalidHeaderValue, "'\(valueText)' is not a valid id", value.span,
+                        note: "an id uses letters, digits, '-' and '_'", fix: Parser.suggestedName(valueText))
                 }
             case "channel":
-                let word = String(value.text.lowercased().map { $0 == "-" ? " " : $0 })
+                let word = String(valueText.lowercased().map { $0 == "-" ? " " : $0 })
                 if let found = Channel(rawValue: word) {
                     channel = found
                 } else {
                     report(
-                        .invalidHeaderValue, "'\(value.text)' is not a channel", value.span,
+                        .invalidHeaderValue, "'\(valueText)' is not a channel", value.span,
                         note: "the channel is one of: phone, chat, email, in person",
                         fix: Suggestions.closest(to: word, among: Channel.allCases.map(\.rawValue)))
                 }
@@ -172,7 +178,7 @@ public struct Checker {
                     defaultSilence = seconds
                 } else {
                     report(
-                        .malformedDuration, "'\(value.text)' is not a time", value.span,
+                        .malformedDuration, "'\(valueText)' is not a time", value.span,
                         note: "write a time such as 20s, 2m or 1m30s, between 1 second and 60 minutes")
                 }
             default: break  // meter: resolved after all state is known
@@ -187,8 +193,8 @@ public struct Checker {
                 .missingCustomer, "the scenario has no customer", top,
                 note: "add a line 'customer: NAME' at the top of the file, with the customer's name")
         }
-        if let meterField = syntax.header.first(where: { $0.key.text == "meter" }), !meterField.value.text.isEmpty {
-            let name = meterField.value
+        if let meterField = syntax.header.first(where: { $0.key.text == "meter" }), !meterField.value.isEmpty {
+            let name = NameSyntax(text: source.string(meterField.value), span: meterField.value.span)
             if let index = variableIndex[name.text] {
                 if variables[index].isBoolean {
                     report(
@@ -261,7 +267,7 @@ public struct Checker {
 
     /// `state: patience = 3 (0..5), escalated = false`
     mutating func checkState(_ value: TextSyntax) {
-        if value.text.isEmpty {
+        if value.isEmpty {
             report(
                 .malformedState, "'state:' needs at least one value", value.span,
                 note: "for example 'state: patience = 3 (0..5)' or 'state: escalated = false'")
@@ -406,7 +412,7 @@ public struct Checker {
             let items = syntax.nodes[node].items
             for item in items.indices {
                 switch items[item].kind {
-                case .effect(let effect): notePromise(effect)
+                case .effect(let effects): effects.forEach { notePromise($0) }
                 case .choice(let choice): choice.details.effects.forEach { notePromise($0) }
                 case .silence(let silence): silence.details.effects.forEach { notePromise($0) }
                 default: break
@@ -418,7 +424,7 @@ public struct Checker {
     mutating func notePromise(_ effect: EffectSyntax) {
         guard case .promise(let name, let text) = effect, promiseIndex[name.text] == nil else { return }
         promiseIndex[name.text] = promises.count
-        promises.append(PromiseDefinition(name: name.text, description: Sanitizer.clean(text.text)))
+        promises.append(PromiseDefinition(name: name.text, description: Sanitizer.clean(source.string(text))))
         promiseSpans.append(name.span)
     }
 
@@ -466,8 +472,8 @@ public struct Checker {
                         condition: condition,
                         action: .end(Ending(outcome: outcome, summary: clean(summary))), line: lineNumber))
                 if unconditional { certainExit = true }
-            case .effect(let effect):
-                steps.append(NodeStep(condition: condition, action: .apply(resolveEffects(CollectionOfOne(effect))), line: lineNumber))
+            case .effect(let effects):
+                steps.append(NodeStep(condition: condition, action: .apply(resolveEffects(effects)), line: lineNumber))
             case .moment(let text):
                 if firstInNode(moment != nil, "moment", itemSpan) { moment = clean(text) }
             case .discuss(let text):
@@ -496,7 +502,7 @@ public struct Checker {
                         .choiceLeadsNowhere, "this choice does not say where the conversation goes next", itemSpan,
                         note: "add an indented line '-> NODE' under it, naming the node that follows this choice")
                 }
-                if details.coach == nil, !choice.text.text.isEmpty {
+                if details.coach == nil, !choice.text.isEmpty {
                     report(
                         .missingCoachNote, "this choice has no coach note", choice.text.span,
                         note: "add an indented line 'coach: ...' saying, in a sentence or two, why this choice helps or hurts")
@@ -552,10 +558,11 @@ public struct Checker {
     }
 
     mutating func clean(_ text: TextSyntax) -> String {
+        let string = source.string(text)
         // Nearly all text has nothing to remove; one scan of its bytes says so.
-        guard Sanitizer.containsControl(text.text) else { return text.text }
-        let cleaned = Sanitizer.clean(text.text)
-        if Sanitizer.hasControlCharacters(text.text) {
+        guard Sanitizer.containsControl(string) else { return string }
+        let cleaned = Sanitizer.clean(string)
+        if Sanitizer.hasControlCharacters(string) {
             report(
                 .controlCharacter, "this text has a control character, which will not be shown", text.span,
                 note: "remove it: it may be an escape code pasted from a terminal or another program")
@@ -620,49 +627,32 @@ public struct Checker {
         return nil
     }
 
-    mutating func resolveEffects(_ effects: some Collection<EffectSyntax>) -> [Effect] {
+    mutating func resolveEffects(_ effects: [EffectSyntax]) -> [Effect] {
         var result: [Effect] = []
-        // At most one effect per score, assignment and name: reserved at once rather than grown.
-        var most = 0
+        if effects.isEmpty { return result }
+        // At most one effect for each: reserved at once rather than grown.
+        result.reserveCapacity(effects.count)
         for effect in effects {
             switch effect {
-            case .score(let scores): most += scores.count
-            case .set(let assignments): most += assignments.count
-            case .promise: most += 1
-            case .keep(let names), .breakPromise(let names): most += names.count
-            }
-        }
-        if most == 0 { return result }
-        result.reserveCapacity(most)
-        for effect in effects {
-            switch effect {
-            case .score(let scores):
-                for score in scores {
-                    if let dimension = resolveDimension(score.dimension) {
-                        dimensionsScored.insert(dimension)
-                        result.append(.score(dimension: dimension, delta: score.delta))
-                        if abs(score.delta) > Self.largestScore { reportLargeScore(score) }
-                    }
+            case .score(let score):
+                if let dimension = resolveDimension(score.dimension) {
+                    dimensionsScored.insert(dimension)
+                    result.append(.score(dimension: dimension, delta: score.delta))
+                    if abs(score.delta) > Self.largestScore { reportLargeScore(score) }
                 }
-            case .set(let assignments):
-                for assignment in assignments {
-                    if let effect = resolveAssignment(assignment) { result.append(effect) }
-                }
+            case .set(let assignment):
+                if let effect = resolveAssignment(assignment) { result.append(effect) }
             case .promise(let name, _):
                 if let index = promiseIndex[name.text] { result.append(.promise(index)) }
-            case .keep(let names):
-                for name in names {
-                    if let index = resolvePromise(name) {
-                        promisesSettled.insert(index)
-                        result.append(.keep(index))
-                    }
+            case .keep(let name):
+                if let index = resolvePromise(name) {
+                    promisesSettled.insert(index)
+                    result.append(.keep(index))
                 }
-            case .breakPromise(let names):
-                for name in names {
-                    if let index = resolvePromise(name) {
-                        promisesSettled.insert(index)
-                        result.append(.breakPromise(index))
-                    }
+            case .breakPromise(let name):
+                if let index = resolvePromise(name) {
+                    promisesSettled.insert(index)
+                    result.append(.breakPromise(index))
                 }
             }
         }

@@ -314,7 +314,7 @@ public struct Parser {
     mutating func parseNodeKeyword(_ keyword: Keyword, rest: Span, condition: ConditionSyntax?, line: Span) {
         let value = source.text(keyword.value)
         func needsValue(_ example: String) -> Bool {
-            if value.text.isEmpty {
+            if value.isEmpty {
                 report(.missingText, "'\(keyword.word):' needs some text after it", rest, note: "for example '\(example)'")
                 return false
             }
@@ -360,7 +360,7 @@ public struct Parser {
                 // so its indented lines are not reported as strays too.
                 seconds = parseDuration(keyword.argument) ?? 30
             }
-            if value.text.isEmpty {
+            if value.isEmpty {
                 report(
                     .missingText, "'silence' needs the line that is said when the trainee stays silent", rest,
                     note: "for example 'silence 20s: Dana: Hello? Are you still there?'")
@@ -372,7 +372,9 @@ public struct Parser {
             openBlock = .silence(node: node, item: syntax.nodes[node].items.count - 1)
             return
         case "set", "promise", "keep", "break":
-            if let effect = parseEffect(keyword) { kind = .effect(effect) }
+            var effects: [EffectSyntax] = []
+            parseEffect(keyword, into: &effects)
+            if !effects.isEmpty { kind = .effect(effects) }
         case "score", "coach":
             report(
                 .notAllowedInChoice, "'\(keyword.word):' belongs to a choice, so it must be indented under one",
@@ -443,7 +445,7 @@ public struct Parser {
         switch keyword.word {
         case "coach":
             let value = source.text(keyword.value)
-            if value.text.isEmpty {
+            if value.isEmpty {
                 report(.missingText, "'coach:' needs a note after it", line, note: "say why this choice helps or hurts, in a sentence or two")
             } else if details.coach != nil {
                 report(
@@ -453,7 +455,7 @@ public struct Parser {
                 details.coach = value
             }
         case "score", "set", "promise", "keep", "break":
-            if let effect = parseEffect(keyword) { details.effects.append(effect) }
+            parseEffect(keyword, into: &details.effects)
         case "moment", "discuss", "hint", "end", "silence":
             report(
                 .notAllowedInChoice, "'\(keyword.word)' describes a node, not a choice", line,
@@ -468,72 +470,77 @@ public struct Parser {
 
     // MARK: - Effects
 
-    mutating func parseEffect(_ keyword: Keyword) -> EffectSyntax? {
+    /// Appends the changes a `score:`, `set:`, `promise`, `keep:` or `break:` line makes. A line with a
+    /// problem is reported and adds nothing, not even its good parts.
+    mutating func parseEffect(_ keyword: Keyword, into effects: inout [EffectSyntax]) {
+        let before = effects.count
+        if !parseEffectParts(keyword, into: &effects) { effects.removeSubrange(before...) }
+    }
+
+    mutating func parseEffectParts(_ keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
         let value = source.trimmed(keyword.value)
         switch keyword.word {
         case "score":
-            return parseScores(value, keyword: keyword).map(EffectSyntax.score)
+            return parseScores(value, keyword: keyword, into: &effects)
         case "set":
-            return parseAssignments(value, keyword: keyword).map(EffectSyntax.set)
+            return parseAssignments(value, keyword: keyword, into: &effects)
         case "promise":
             let name = source.name(keyword.argument)
             if keyword.argument.start == keyword.argument.end {
                 report(
                     .missingText, "a promise needs a name", keyword.wordSpan,
                     note: "write 'promise NAME: what was promised', for example 'promise callback: call back by 3pm'")
-                return nil
+                return false
             }
             guard source.isValidName(name.span) else {
                 report(
                     .invalidName, "'\(name.text)' is not a valid promise name", name.span,
                     note: "promise names use letters, digits, '-' and '_'", fix: Self.suggestedName(name.text))
-                return nil
+                return false
             }
             let text = source.text(value)
-            if text.text.isEmpty {
+            if text.isEmpty {
                 report(
                     .missingText, "say what was promised after 'promise \(name.text):'", name.span,
                     note: "for example 'promise \(name.text): call Dana back before 3pm'")
-                return nil
+                return false
             }
-            return .promise(name, text)
+            effects.append(.promise(name, text))
+            return true
         default:
-            guard let names = parseNameList(value, keyword: keyword) else { return nil }
-            return keyword.word == "keep" ? .keep(names) : .breakPromise(names)
+            return parseNameList(value, keyword: keyword, into: &effects)
         }
     }
 
-    mutating func parseNameList(_ span: Span, keyword: Keyword) -> [NameSyntax]? {
+    /// `keep:` or `break:` with promise names separated by commas.
+    mutating func parseNameList(_ span: Span, keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
+        let keep = keyword.word == "keep"
         if span.start == span.end {
             report(
                 .missingText, "'\(keyword.word):' needs the name of a promise", keyword.wordSpan,
                 note: "for example '\(keyword.word): callback'")
-            return nil
+            return false
         }
-        var names: [NameSyntax] = []
-        names.reserveCapacity(source.commaPartCount(span))
         for part in source.commaParts(span) {
             let name = source.name(part)
             guard source.isValidName(name.span) else {
                 report(
                     .invalidName, "'\(name.text)' is not a valid promise name", name.span.start == name.span.end ? part : name.span,
                     note: "separate promise names with commas; names use letters, digits, '-' and '_'")
-                return nil
+                return false
             }
-            names.append(name)
+            effects.append(keep ? .keep(name) : .breakPromise(name))
         }
-        return names
+        return true
     }
 
-    mutating func parseScores(_ span: Span, keyword: Keyword) -> [ScoreSyntax]? {
+    mutating func parseScores(_ span: Span, keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
         if span.start == span.end {
             report(
                 .missingText, "'score:' needs at least one dimension and number", keyword.wordSpan,
                 note: "for example 'score: empathy +1, ownership -1'")
-            return nil
+            return false
         }
-        var scores: [ScoreSyntax] = []
-        scores.reserveCapacity(source.commaPartCount(span))
         for part in source.commaParts(span) {
             let item = source.trimmed(part)
             // The number is the last word; a missing blank ('empathy+1') is forgiven.
@@ -552,23 +559,21 @@ public struct Parser {
                     .malformedEffect, "'\(source.string(item))' is not a dimension and a number",
                     item.end > item.start ? item : part,
                     note: "write each score as a dimension then a whole number, separated by commas: 'empathy +1, ownership -2'")
-                return nil
+                return false
             }
-            guard let delta = parseInteger(numberSpan) else { return nil }
-            scores.append(ScoreSyntax(dimension: source.name(nameSpan), delta: delta))
+            guard let delta = parseInteger(numberSpan) else { return false }
+            effects.append(.score(ScoreSyntax(dimension: source.name(nameSpan), delta: delta)))
         }
-        return scores
+        return true
     }
 
-    mutating func parseAssignments(_ span: Span, keyword: Keyword) -> [AssignmentSyntax]? {
+    mutating func parseAssignments(_ span: Span, keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
         if span.start == span.end {
             report(
                 .missingText, "'set:' needs something to change", keyword.wordSpan,
                 note: "for example 'set: patience -= 1' or 'set: escalated = true'")
-            return nil
+            return false
         }
-        var assignments: [AssignmentSyntax] = []
-        assignments.reserveCapacity(source.commaPartCount(span))
         for part in source.commaParts(span) {
             let item = source.trimmed(part)
             var index = item.start
@@ -584,7 +589,7 @@ public struct Parser {
                 report(
                     .malformedEffect, "'==' compares; to change a value use '='", Span(index, index + 2),
                     note: "write 'set: \(name.text) = ...'", fix: "=")
-                return nil
+                return false
             } else if index < item.end, source.bytes[index] == ASCII.equals {
                 op = .assign; index += 1
             } else {
@@ -594,13 +599,13 @@ public struct Parser {
                 report(
                     .malformedEffect, "'\(source.string(item))' is not a change to the state", item.end > item.start ? item : part,
                     note: "write 'name = value', 'name += number' or 'name -= number', separated by commas")
-                return nil
+                return false
             }
             let valueSpan = source.trimmed(Span(index, item.end))
-            guard let value = parseValue(valueSpan) else { return nil }
-            assignments.append(AssignmentSyntax(variable: name, op: op, value: value, valueSpan: valueSpan))
+            guard let value = parseValue(valueSpan) else { return false }
+            effects.append(.set(AssignmentSyntax(variable: name, op: op, value: value, valueSpan: valueSpan)))
         }
-        return assignments
+        return true
     }
 
     // MARK: - Values

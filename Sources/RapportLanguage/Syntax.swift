@@ -22,10 +22,13 @@ public struct NameSyntax: Sendable, Hashable {
     public var span: Span
 }
 
-/// Free text (a line of dialogue, a coach note) with where it stands.
+/// Free text (a line of dialogue, a coach note): only where it stands, trimmed of blanks. The
+/// checker makes a `String` of it once, for the checked scenario; making one here as well cost an
+/// allocation per line and kept a second copy of the file's text in memory.
 public struct TextSyntax: Sendable, Hashable {
-    public var text: String
     public var span: Span
+
+    public var isEmpty: Bool { span.start == span.end }
 }
 
 public struct HeaderFieldSyntax: Sendable {
@@ -58,7 +61,8 @@ public enum NodeItemKind: Sendable {
     case line(LineSyntax)
     case jump(NameSyntax)
     case end(Outcome, TextSyntax)
-    case effect(EffectSyntax)
+    /// The changes one line makes, applied together.
+    case effect([EffectSyntax])
     case moment(TextSyntax)
     case discuss(TextSyntax)
     case hint(TextSyntax)
@@ -124,12 +128,14 @@ public struct ScoreSyntax: Sendable {
     public var delta: Int
 }
 
+/// One change to the scores or the state. A line such as `score: empathy +1, respect -1` gives one
+/// for each part, kept in one flat list per choice: an array for every line cost an allocation each.
 public enum EffectSyntax: Sendable {
-    case score([ScoreSyntax])
-    case set([AssignmentSyntax])
+    case score(ScoreSyntax)
+    case set(AssignmentSyntax)
     case promise(NameSyntax, TextSyntax)
-    case keep([NameSyntax])
-    case breakPromise([NameSyntax])
+    case keep(NameSyntax)
+    case breakPromise(NameSyntax)
 }
 
 public enum ComparisonOperator: String, Sendable, Codable, CaseIterable {

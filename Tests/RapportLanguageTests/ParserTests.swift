@@ -6,11 +6,16 @@ import Testing
         Parser.parse(SourceFile(name: "t.scenario", text: text))
     }
 
+    /// The characters of a piece of text in the file it was parsed from.
+    func string(_ text: TextSyntax?, in file: String) -> String? {
+        text.map { SourceFile(name: "t.scenario", text: file).string($0) }
+    }
+
     @Test func readsHeaderAndNodes() {
         let (syntax, diagnostics) = parse(minimal)
         #expect(diagnostics.isEmpty)
         #expect(syntax.header.map(\.key.text) == ["title", "customer"])
-        #expect(syntax.header.map(\.value.text) == ["Minimal", "Dana Okafor"])
+        #expect(syntax.header.map { string($0.value, in: minimal) } == ["Minimal", "Dana Okafor"])
         #expect(syntax.nodes.map(\.name.text) == ["start", "done"])
         #expect(syntax.nodes[0].items.count == 3)
     }
@@ -21,33 +26,33 @@ import Testing
             Issue.record("expected a choice")
             return
         }
-        #expect(choice.text.text == "Hello Dana, how can I help?")
-        #expect(choice.details.coach?.text == "Greet by name.")
+        #expect(string(choice.text, in: minimal) == "Hello Dana, how can I help?")
+        #expect(string(choice.details.coach, in: minimal) == "Greet by name.")
         #expect(choice.details.target?.text == "done")
-        guard case .score(let scores) = try #require(choice.details.effects.first) else {
+        guard case .score(let score) = try #require(choice.details.effects.first) else {
             Issue.record("expected a score")
             return
         }
-        #expect(scores.map(\.dimension.text) == ["respect"])
-        #expect(scores.map(\.delta) == [1])
+        #expect(score.dimension.text == "respect")
+        #expect(score.delta == 1)
     }
 
     @Test func commentsAreIgnoredButURLsAreKept() {
-        let (syntax, _) = parse(
-            """
+        let file = """
             title: T // a comment
             customer: C
             // a whole-line comment
             == start
             See https://example.com/help for more.
             end good: ok
-            """)
-        #expect(syntax.header[0].value.text == "T")
+            """
+        let (syntax, _) = parse(file)
+        #expect(string(syntax.header[0].value, in: file) == "T")
         guard case .line(let line) = syntax.nodes[0].items[0].kind else {
             Issue.record("expected a line")
             return
         }
-        #expect(line.text.text == "See https://example.com/help for more.")
+        #expect(string(line.text, in: file) == "See https://example.com/help for more.")
     }
 
     @Test func windowsLineEndingsAndByteOrderMark() {
@@ -58,8 +63,7 @@ import Testing
     }
 
     @Test func speechNeedsANameShapedPrefix() {
-        let (syntax, _) = parse(
-            """
+        let file = """
             title: T
             customer: Dana
             == start
@@ -67,13 +71,14 @@ import Testing
             It's 2:40pm and nothing has changed.
             \\Note: narration that starts like speech.
             end good: ok
-            """)
+            """
+        let (syntax, _) = parse(file)
         let lines = syntax.nodes[0].items.compactMap { item -> LineSyntax? in
             if case .line(let line) = item.kind { return line }
             return nil
         }
         #expect(lines.map { $0.speaker?.text } == ["Dana", nil, nil])
-        #expect(lines[2].text.text == "Note: narration that starts like speech.")
+        #expect(string(lines[2].text, in: file) == "Note: narration that starts like speech.")
     }
 
     @Test func conditionPrecedence() {
