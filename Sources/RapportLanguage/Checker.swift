@@ -63,9 +63,9 @@ public struct Checker {
     var speakers: [String: String] = [:]
 
     // What the body uses, for the warnings
-    var variablesRead = Set<Int>()
-    var promisesSettled = Set<Int>()
-    var dimensionsScored = Set<Int>()
+    var variablesRead = IndexMarks()
+    var promisesSettled = IndexMarks()
+    var dimensionsScored = IndexMarks()
 
     /// The file's fingerprint, being worked out alongside the check.
     let fingerprint: PendingFingerprint

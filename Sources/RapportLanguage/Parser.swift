@@ -115,15 +115,7 @@ public struct Parser {
         }
     }
 
-    func startsWith(_ span: Span, _ text: String) -> Bool {
-        // Walks the UTF-8 view directly: copying it into an array cost an allocation on every line.
-        var index = span.start
-        for byte in text.utf8 {
-            guard index < span.end, source.bytes[index] == byte else { return false }
-            index += 1
-        }
-        return true
-    }
+    func startsWith(_ span: Span, _ text: StaticString) -> Bool { source.bytes.starts(at: span, with: text) }
 
     mutating func parseLine(_ line: Span, indented: Bool) {
         if !indented, startsWith(line, "==") {
@@ -278,7 +270,7 @@ public struct Parser {
     }
 
     struct Keyword {
-        var word: String
+        var word: KeywordWord
         var wordSpan: Span
         /// Whatever stands between the word and the colon (a promise's name, an ending's outcome, a
         /// silence's time).
@@ -297,12 +289,12 @@ public struct Parser {
         let wordSpan = Span(span.start, index)
         if bytes[index] == ASCII.colon {
             return Keyword(
-                word: source.string(wordSpan), wordSpan: wordSpan, argument: Span(index, index),
+                word: KeywordWord(source, wordSpan), wordSpan: wordSpan, argument: Span(index, index),
                 value: Span(index + 1, span.end))
         }
         // `promise NAME:`, `end OUTCOME:`, `silence TIME:` take one word between keyword and colon.
-        let word = source.string(wordSpan)
-        guard word == "promise" || word == "end" || word == "silence", ASCII.isSpace(bytes[index]) else { return nil }
+        let word = KeywordWord(source, wordSpan)
+        guard word == .promise || word == .end || word == .silence, ASCII.isSpace(bytes[index]) else { return nil }
         var colon = index
         while colon < span.end, bytes[colon] != ASCII.colon, colon - index <= 64 { colon += 1 }
         guard colon < span.end, bytes[colon] == ASCII.colon else { return nil }
@@ -329,16 +321,16 @@ public struct Parser {
         }
         var kind: NodeItemKind?
         switch keyword.word {
-        case "moment":
+        case .moment:
             noCondition()
             if needsValue("moment: First words") { kind = .moment(value) }
-        case "discuss":
+        case .discuss:
             noCondition()
             if needsValue("discuss: What would you have said?") { kind = .discuss(value) }
-        case "hint":
+        case .hint:
             noCondition()
             if needsValue("hint: She has called three times already.") { kind = .hint(value) }
-        case "end":
+        case .end:
             if let outcome = Outcome(rawValue: source.string(keyword.argument)) {
                 kind = .end(outcome, value)
             } else {
@@ -352,7 +344,7 @@ public struct Parser {
                 // Keep it as an ending, so the node is not also reported as a dead end.
                 kind = .end(.poor, value)
             }
-        case "silence":
+        case .silence:
             noCondition()
             var seconds: Int?
             if keyword.argument.end > keyword.argument.start {
@@ -371,11 +363,11 @@ public struct Parser {
             let node = syntax.nodes.count - 1
             openBlock = .silence(node: node, item: syntax.nodes[node].items.count - 1)
             return
-        case "set", "promise", "keep", "break":
+        case .set, .promise, .keep, .break:
             var effects: [EffectSyntax] = []
             parseEffect(keyword, into: &effects)
             if !effects.isEmpty { kind = .effect(effects) }
-        case "score", "coach":
+        case .score, .coach:
             report(
                 .notAllowedInChoice, "'\(keyword.word):' belongs to a choice, so it must be indented under one",
                 rest, note: "indent this line under the '*' choice it belongs to")
@@ -383,7 +375,7 @@ public struct Parser {
             report(
                 .unknownKeyword, "unknown keyword '\(keyword.word)'", keyword.wordSpan,
                 note: Self.unknownKeywordNote(Self.nodeKeywords),
-                fix: Suggestions.closest(to: keyword.word, among: Self.nodeKeywords + ["score", "coach"]))
+                fix: Suggestions.closest(to: keyword.word.description, among: Self.nodeKeywords + ["score", "coach"]))
         }
         if let kind { appendItem(NodeItemSyntax(condition: condition, kind: kind, span: line)) }
     }
@@ -443,7 +435,7 @@ public struct Parser {
             return
         }
         switch keyword.word {
-        case "coach":
+        case .coach:
             let value = source.text(keyword.value)
             if value.isEmpty {
                 report(.missingText, "'coach:' needs a note after it", line, note: "say why this choice helps or hurts, in a sentence or two")
@@ -454,9 +446,9 @@ public struct Parser {
             } else {
                 details.coach = value
             }
-        case "score", "set", "promise", "keep", "break":
+        case .score, .set, .promise, .keep, .break:
             parseEffect(keyword, into: &details.effects)
-        case "moment", "discuss", "hint", "end", "silence":
+        case .moment, .discuss, .hint, .end, .silence:
             report(
                 .notAllowedInChoice, "'\(keyword.word)' describes a node, not a choice", line,
                 note: "remove the indent and put it before the node's choices, or put it in the node this choice goes to")
@@ -464,7 +456,7 @@ public struct Parser {
             report(
                 .unknownKeyword, "unknown keyword '\(keyword.word)'", keyword.wordSpan,
                 note: Self.unknownKeywordNote(Self.detailKeywords + ["->"]),
-                fix: Suggestions.closest(to: keyword.word, among: Self.detailKeywords))
+                fix: Suggestions.closest(to: keyword.word.description, among: Self.detailKeywords))
         }
     }
 
@@ -480,11 +472,11 @@ public struct Parser {
     mutating func parseEffectParts(_ keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
         let value = source.trimmed(keyword.value)
         switch keyword.word {
-        case "score":
+        case .score:
             return parseScores(value, keyword: keyword, into: &effects)
-        case "set":
+        case .set:
             return parseAssignments(value, keyword: keyword, into: &effects)
-        case "promise":
+        case .promise:
             let name = source.name(keyword.argument)
             if keyword.argument.start == keyword.argument.end {
                 report(
@@ -514,7 +506,7 @@ public struct Parser {
 
     /// `keep:` or `break:` with promise names separated by commas.
     mutating func parseNameList(_ span: Span, keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
-        let keep = keyword.word == "keep"
+        let keep = keyword.word == .keep
         if span.start == span.end {
             report(
                 .missingText, "'\(keyword.word):' needs the name of a promise", keyword.wordSpan,

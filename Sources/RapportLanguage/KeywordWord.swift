@@ -1,0 +1,55 @@
+/// The word at the start of a `word: value` line, told from the bytes without making a `String`:
+/// nearly every indented line starts with one, and making and comparing a string for each was a
+/// few percent of checking. An unknown word keeps its text for the message and the suggestion.
+enum KeywordWord: Equatable, CustomStringConvertible {
+    case moment, discuss, hint, set, promise, keep, `break`, end, silence, score, coach
+    case other(String)
+
+    init(_ source: SourceFile, _ span: Span) {
+        let bytes = source.bytes
+        // Told apart by length and first letter, then confirmed byte by byte.
+        let candidate: KeywordWord? =
+            switch (span.end - span.start, bytes[span.start]) {
+            case (3, UInt8(ascii: "s")): .set
+            case (3, UInt8(ascii: "e")): .end
+            case (4, UInt8(ascii: "h")): .hint
+            case (4, UInt8(ascii: "k")): .keep
+            case (5, UInt8(ascii: "b")): .break
+            case (5, UInt8(ascii: "s")): .score
+            case (5, UInt8(ascii: "c")): .coach
+            case (6, UInt8(ascii: "m")): .moment
+            case (7, UInt8(ascii: "d")): .discuss
+            case (7, UInt8(ascii: "p")): .promise
+            case (7, UInt8(ascii: "s")): .silence
+            default: nil
+            }
+        if let candidate, bytes.starts(at: span, with: candidate.spelling) {
+            self = candidate
+        } else {
+            self = .other(source.string(span))
+        }
+    }
+
+    /// How a known word is written; empty for an unknown one.
+    var spelling: StaticString {
+        switch self {
+        case .moment: "moment"
+        case .discuss: "discuss"
+        case .hint: "hint"
+        case .set: "set"
+        case .promise: "promise"
+        case .keep: "keep"
+        case .break: "break"
+        case .end: "end"
+        case .silence: "silence"
+        case .score: "score"
+        case .coach: "coach"
+        case .other: ""
+        }
+    }
+
+    var description: String {
+        if case .other(let text) = self { return text }
+        return spelling.description
+    }
+}
