@@ -34,6 +34,9 @@ public struct Checker {
     var diagnostics: [Diagnostic] = []
     /// "Did you mean" comparisons left; each suggestion against N names costs N.
     var suggestionBudget = 2_000_000
+    /// The effects before this one in `syntax.effects` have been read by the nodes checked so far.
+    /// Effects are in file order, so no later node reads them.
+    var effectsRead = 0
     /// Index into `source.lineStarts` of the line last found by `line(ofOffset:)`.
     var lineCursor = 0
 
@@ -103,6 +106,7 @@ public struct Checker {
             // whole syntax tree and the whole checked scenario from being in memory at once, and
             // the memory they free is reused for the next nodes rather than taken fresh.
             syntax.nodes[index].items = []
+            syntax.effects.drop(before: effectsRead)
         }
         checkGraph(nodes)
         checkUsage()
@@ -407,18 +411,8 @@ public struct Checker {
             }
         }
         // Promises are made by name wherever `promise NAME:` appears; the first place describes it.
-        // By index, so that each item's kind is read where it is rather than every item copied.
-        for node in syntax.nodes.indices {
-            let items = syntax.nodes[node].items
-            for item in items.indices {
-                switch items[item].kind {
-                case .effect(let effects): effects.forEach { notePromise($0) }
-                case .choice(let choice): choice.details.effects.forEach { notePromise($0) }
-                case .silence(let silence): silence.details.effects.forEach { notePromise($0) }
-                default: break
-                }
-            }
-        }
+        // The effects are kept in file order, so this is the order of the lines.
+        for index in 0..<syntax.effects.count { notePromise(syntax.effects[index]) }
     }
 
     mutating func notePromise(_ effect: EffectSyntax) {
@@ -627,13 +621,14 @@ public struct Checker {
         return nil
     }
 
-    mutating func resolveEffects(_ effects: [EffectSyntax]) -> [Effect] {
+    mutating func resolveEffects(_ range: Range<Int>) -> [Effect] {
         var result: [Effect] = []
-        if effects.isEmpty { return result }
+        if range.isEmpty { return result }
+        effectsRead = max(effectsRead, range.upperBound)
         // At most one effect for each: reserved at once rather than grown.
-        result.reserveCapacity(effects.count)
-        for effect in effects {
-            switch effect {
+        result.reserveCapacity(range.count)
+        for index in range {
+            switch syntax.effects[index] {
             case .score(let score):
                 if let dimension = resolveDimension(score.dimension) {
                     dimensionsScored.insert(dimension)

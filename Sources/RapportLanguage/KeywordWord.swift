@@ -1,9 +1,9 @@
 /// The word at the start of a `word: value` line, told from the bytes without making a `String`:
 /// nearly every indented line starts with one, and making and comparing a string for each was a
-/// few percent of checking. An unknown word keeps its text for the message and the suggestion.
-enum KeywordWord: Equatable, CustomStringConvertible {
+/// few percent of checking. Messages about an unknown word read its text from the source.
+enum KeywordWord: Equatable {
     case moment, discuss, hint, set, promise, keep, `break`, end, silence, score, coach
-    case other(String)
+    case other
 
     init(_ source: SourceFile, _ span: Span) {
         let bytes = source.bytes
@@ -26,7 +26,7 @@ enum KeywordWord: Equatable, CustomStringConvertible {
         if let candidate, bytes.starts(at: span, with: candidate.spelling) {
             self = candidate
         } else {
-            self = .other(source.string(span))
+            self = .other
         }
     }
 
@@ -46,10 +46,5 @@ enum KeywordWord: Equatable, CustomStringConvertible {
         case .coach: "coach"
         case .other: ""
         }
-    }
-
-    var description: String {
-        if case .other(let text) = self { return text }
-        return spelling.description
     }
 }

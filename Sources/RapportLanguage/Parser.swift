@@ -236,6 +236,7 @@ public struct Parser {
             let choice = ChoiceSyntax(text: source.text(textSpan), details: ChoiceDetailsSyntax())
             appendItem(NodeItemSyntax(condition: condition, kind: .choice(choice), span: line))
             openBlock = .choice(node: node, item: syntax.nodes[node].items.count - 1)
+            openDetails.effects = syntax.effects.count..<syntax.effects.count
             return
         }
         if let target = parseJump(rest) {
@@ -307,7 +308,7 @@ public struct Parser {
         let value = source.text(keyword.value)
         func needsValue(_ example: String) -> Bool {
             if value.isEmpty {
-                report(.missingText, "'\(keyword.word):' needs some text after it", rest, note: "for example '\(example)'")
+                report(.missingText, "'\(source.string(keyword.wordSpan)):' needs some text after it", rest, note: "for example '\(example)'")
                 return false
             }
             return true
@@ -315,7 +316,7 @@ public struct Parser {
         func noCondition() {
             if condition != nil {
                 report(
-                    .conditionNotAllowed, "'\(keyword.word):' cannot have a condition", rest,
+                    .conditionNotAllowed, "'\(source.string(keyword.wordSpan)):' cannot have a condition", rest,
                     note: "it describes the whole node; remove the '[if ...]'")
             }
         }
@@ -362,20 +363,21 @@ public struct Parser {
             appendItem(NodeItemSyntax(condition: nil, kind: .silence(silence), span: line))
             let node = syntax.nodes.count - 1
             openBlock = .silence(node: node, item: syntax.nodes[node].items.count - 1)
+            openDetails.effects = syntax.effects.count..<syntax.effects.count
             return
         case .set, .promise, .keep, .break:
-            var effects: [EffectSyntax] = []
-            parseEffect(keyword, into: &effects)
-            if !effects.isEmpty { kind = .effect(effects) }
+            let first = syntax.effects.count
+            parseEffect(keyword)
+            if syntax.effects.count > first { kind = .effect(first..<syntax.effects.count) }
         case .score, .coach:
             report(
-                .notAllowedInChoice, "'\(keyword.word):' belongs to a choice, so it must be indented under one",
+                .notAllowedInChoice, "'\(source.string(keyword.wordSpan)):' belongs to a choice, so it must be indented under one",
                 rest, note: "indent this line under the '*' choice it belongs to")
         default:
             report(
-                .unknownKeyword, "unknown keyword '\(keyword.word)'", keyword.wordSpan,
+                .unknownKeyword, "unknown keyword '\(source.string(keyword.wordSpan))'", keyword.wordSpan,
                 note: Self.unknownKeywordNote(Self.nodeKeywords),
-                fix: Suggestions.closest(to: keyword.word.description, among: Self.nodeKeywords + ["score", "coach"]))
+                fix: Suggestions.closest(to: source.string(keyword.wordSpan), among: Self.nodeKeywords + ["score", "coach"]))
         }
         if let kind { appendItem(NodeItemSyntax(condition: condition, kind: kind, span: line)) }
     }
@@ -447,29 +449,36 @@ public struct Parser {
                 details.coach = value
             }
         case .score, .set, .promise, .keep, .break:
-            parseEffect(keyword, into: &details.effects)
+            // The block's effects are the last ones in the file so far: any line outside the block
+            // closes it first.
+            parseEffect(keyword)
+            details.effects = details.effects.lowerBound..<syntax.effects.count
         case .moment, .discuss, .hint, .end, .silence:
             report(
-                .notAllowedInChoice, "'\(keyword.word)' describes a node, not a choice", line,
+                .notAllowedInChoice, "'\(source.string(keyword.wordSpan))' describes a node, not a choice", line,
                 note: "remove the indent and put it before the node's choices, or put it in the node this choice goes to")
         default:
             report(
-                .unknownKeyword, "unknown keyword '\(keyword.word)'", keyword.wordSpan,
+                .unknownKeyword, "unknown keyword '\(source.string(keyword.wordSpan))'", keyword.wordSpan,
                 note: Self.unknownKeywordNote(Self.detailKeywords + ["->"]),
-                fix: Suggestions.closest(to: keyword.word.description, among: Self.detailKeywords))
+                fix: Suggestions.closest(to: source.string(keyword.wordSpan), among: Self.detailKeywords))
         }
     }
 
     // MARK: - Effects
 
-    /// Appends the changes a `score:`, `set:`, `promise`, `keep:` or `break:` line makes. A line with a
-    /// problem is reported and adds nothing, not even its good parts.
-    mutating func parseEffect(_ keyword: Keyword, into effects: inout [EffectSyntax]) {
+    /// Appends the changes a `score:`, `set:`, `promise`, `keep:` or `break:` line makes to the file's
+    /// effects. A line with a problem is reported and adds nothing, not even its good parts.
+    mutating func parseEffect(_ keyword: Keyword) {
+        // Moved out while it grows, so that appending does not copy it.
+        var effects = syntax.effects
+        syntax.effects = SegmentedList()
         let before = effects.count
-        if !parseEffectParts(keyword, into: &effects) { effects.removeSubrange(before...) }
+        if !parseEffectParts(keyword, into: &effects) { effects.removeLast(from: before) }
+        syntax.effects = effects
     }
 
-    mutating func parseEffectParts(_ keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
+    mutating func parseEffectParts(_ keyword: Keyword, into effects: inout SegmentedList<EffectSyntax>) -> Bool {
         let value = source.trimmed(keyword.value)
         switch keyword.word {
         case .score:
@@ -505,12 +514,12 @@ public struct Parser {
     }
 
     /// `keep:` or `break:` with promise names separated by commas.
-    mutating func parseNameList(_ span: Span, keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
+    mutating func parseNameList(_ span: Span, keyword: Keyword, into effects: inout SegmentedList<EffectSyntax>) -> Bool {
         let keep = keyword.word == .keep
         if span.start == span.end {
             report(
-                .missingText, "'\(keyword.word):' needs the name of a promise", keyword.wordSpan,
-                note: "for example '\(keyword.word): callback'")
+                .missingText, "'\(source.string(keyword.wordSpan)):' needs the name of a promise", keyword.wordSpan,
+                note: "for example '\(source.string(keyword.wordSpan)): callback'")
             return false
         }
         for part in source.commaParts(span) {
@@ -526,7 +535,7 @@ public struct Parser {
         return true
     }
 
-    mutating func parseScores(_ span: Span, keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
+    mutating func parseScores(_ span: Span, keyword: Keyword, into effects: inout SegmentedList<EffectSyntax>) -> Bool {
         if span.start == span.end {
             report(
                 .missingText, "'score:' needs at least one dimension and number", keyword.wordSpan,
@@ -559,7 +568,7 @@ public struct Parser {
         return true
     }
 
-    mutating func parseAssignments(_ span: Span, keyword: Keyword, into effects: inout [EffectSyntax]) -> Bool {
+    mutating func parseAssignments(_ span: Span, keyword: Keyword, into effects: inout SegmentedList<EffectSyntax>) -> Bool {
         if span.start == span.end {
             report(
                 .missingText, "'set:' needs something to change", keyword.wordSpan,

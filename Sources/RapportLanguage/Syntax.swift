@@ -3,6 +3,9 @@
 public struct ScenarioSyntax: Sendable {
     public var header: [HeaderFieldSyntax] = []
     public var nodes: [NodeSyntax] = []
+    /// Every change to scores or state in the file, in file order. Choices and effect lines hold a
+    /// range of it: a list of their own for each choice cost an allocation and a few regrowths each.
+    public var effects = SegmentedList<EffectSyntax>()
 }
 
 /// A byte span in the source: `start..<end`.
@@ -61,8 +64,8 @@ public enum NodeItemKind: Sendable {
     case line(LineSyntax)
     case jump(NameSyntax)
     case end(Outcome, TextSyntax)
-    /// The changes one line makes, applied together.
-    case effect([EffectSyntax])
+    /// The changes one line makes, applied together: a range of `ScenarioSyntax.effects`.
+    case effect(Range<Int>)
     case moment(TextSyntax)
     case discuss(TextSyntax)
     case hint(TextSyntax)
@@ -93,7 +96,8 @@ public struct ChoiceSyntax: Sendable {
 
 /// The indented lines under a choice or a silence.
 public struct ChoiceDetailsSyntax: Sendable {
-    public var effects: [EffectSyntax] = []
+    /// A range of `ScenarioSyntax.effects`.
+    public var effects: Range<Int> = 0..<0
     public var coach: TextSyntax?
     public var target: NameSyntax?
 }
@@ -129,7 +133,7 @@ public struct ScoreSyntax: Sendable {
 }
 
 /// One change to the scores or the state. A line such as `score: empathy +1, respect -1` gives one
-/// for each part, kept in one flat list per choice: an array for every line cost an allocation each.
+/// for each part.
 public enum EffectSyntax: Sendable {
     case score(ScoreSyntax)
     case set(AssignmentSyntax)

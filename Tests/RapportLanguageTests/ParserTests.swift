@@ -29,7 +29,7 @@ import Testing
         #expect(string(choice.text, in: minimal) == "Hello Dana, how can I help?")
         #expect(string(choice.details.coach, in: minimal) == "Greet by name.")
         #expect(choice.details.target?.text == "done")
-        guard case .score(let score) = try #require(choice.details.effects.first) else {
+        guard case .score(let score) = syntax.effects[try #require(choice.details.effects.first)] else {
             Issue.record("expected a score")
             return
         }
