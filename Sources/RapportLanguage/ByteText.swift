@@ -45,7 +45,9 @@ extension [UInt8] {
 
 extension SourceFile {
     func string(_ span: Span) -> String {
-        String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+        // From raw memory rather than an `ArraySlice`, which cost a retain, a release and a generic
+        // path for each of the thirty or so names and texts in a decision.
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[span.start..<span.end]), as: UTF8.self) }
     }
 
     func range(_ span: Span) -> SourceRange { range(from: span.start, to: span.end) }

@@ -12,9 +12,15 @@ public struct Parser {
     /// item twice per line, a tenth of all checking time.
     var openDetails = ChoiceDetailsSyntax()
 
+    /// The items of the node being read. They go into the syntax tree, copied at their final size,
+    /// when the node ends: appending to the tree's own array regrew it several times for every node,
+    /// and left it with room to spare.
+    var items: [NodeItemSyntax] = []
+
+    /// An index into `items`.
     enum OpenBlock {
-        case choice(node: Int, item: Int)
-        case silence(node: Int, item: Int)
+        case choice(item: Int)
+        case silence(item: Int)
     }
 
     /// Keywords that stand at the start of a line in a node.
@@ -75,6 +81,7 @@ public struct Parser {
             parseLine(Span(start, content.end), indented: indented)
         }
         closeBlock()
+        finishNode()
         if !sawContent {
             report(
                 .emptyFile, "the file has no scenario in it", Span(0, 0),
@@ -179,6 +186,7 @@ public struct Parser {
                 note: "node names use letters, digits, '-' and '_', and start with a letter or digit",
                 fix: Self.suggestedName(name.text))
         }
+        finishNode()
         syntax.nodes.append(NodeSyntax(name: name))
     }
 
@@ -198,7 +206,17 @@ public struct Parser {
     }
 
     mutating func appendItem(_ item: NodeItemSyntax) {
-        syntax.nodes[syntax.nodes.count - 1].items.append(item)
+        items.append(item)
+    }
+
+    /// Stores the items read for the last node in the syntax tree.
+    mutating func finishNode() {
+        guard !syntax.nodes.isEmpty else { return }
+        var finished: [NodeItemSyntax] = []
+        finished.reserveCapacity(items.count)
+        finished.append(contentsOf: items)
+        syntax.nodes[syntax.nodes.count - 1].items = finished
+        items.removeAll(keepingCapacity: true)
     }
 
     mutating func parseNodeLine(_ line: Span) {
@@ -216,7 +234,6 @@ public struct Parser {
                 return
             }
         }
-        let node = syntax.nodes.count - 1
         let bytes = source.bytes
 
         if bytes[rest.start] == ASCII.star {
@@ -235,7 +252,7 @@ public struct Parser {
             }
             let choice = ChoiceSyntax(text: source.text(textSpan), details: ChoiceDetailsSyntax())
             appendItem(NodeItemSyntax(condition: condition, kind: .choice(choice), span: line))
-            openBlock = .choice(node: node, item: syntax.nodes[node].items.count - 1)
+            openBlock = .choice(item: items.count - 1)
             openDetails.effects = syntax.effects.count..<syntax.effects.count
             return
         }
@@ -361,8 +378,7 @@ public struct Parser {
             }
             let silence = SilenceSyntax(seconds: seconds, line: parseTextLine(value.span), details: ChoiceDetailsSyntax())
             appendItem(NodeItemSyntax(condition: nil, kind: .silence(silence), span: line))
-            let node = syntax.nodes.count - 1
-            openBlock = .silence(node: node, item: syntax.nodes[node].items.count - 1)
+            openBlock = .silence(item: items.count - 1)
             openDetails.effects = syntax.effects.count..<syntax.effects.count
             return
         case .set, .promise, .keep, .break:
@@ -395,14 +411,14 @@ public struct Parser {
         openBlock = nil
         openDetails = ChoiceDetailsSyntax()
         switch block {
-        case .choice(let node, let item):
-            guard case .choice(var choice) = syntax.nodes[node].items[item].kind else { return }
+        case .choice(let item):
+            guard case .choice(var choice) = items[item].kind else { return }
             choice.details = details
-            syntax.nodes[node].items[item].kind = .choice(choice)
-        case .silence(let node, let item):
-            guard case .silence(var silence) = syntax.nodes[node].items[item].kind else { return }
+            items[item].kind = .choice(choice)
+        case .silence(let item):
+            guard case .silence(var silence) = items[item].kind else { return }
             silence.details = details
-            syntax.nodes[node].items[item].kind = .silence(silence)
+            items[item].kind = .silence(silence)
         }
     }
 
