@@ -350,7 +350,8 @@ public struct Rules: Sendable {
 
     /// The work of `take`, in place (see the in-place `arrive`). Without `checkStuck`, a decision
     /// with nothing on offer comes back as `.decision`: for a caller that lists the choices anyway.
-    func take(
+    /// Package-wide so the analysis can take every action into one reused state and path buffer.
+    package func take(
         _ action: Action, state: inout PlayState, deltas: inout [Int], events: inout [Event]?, lines: inout [Line],
         path: inout [Int], collectLines: Bool, checkStuck: Bool = true
     ) -> Stop {
