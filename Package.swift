@@ -49,7 +49,7 @@ let package = Package(
         ),
         // Golden files and paths, shared by the test targets.
         .target(name: "RapportTestSupport", path: "Tests/RapportTestSupport"),
-        .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage"]),
+        .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"]),
         .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
         .testTarget(
             name: "RapportToolsTests", dependencies: ["RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"],

@@ -15,8 +15,15 @@ public struct Checker {
 
     /// Parses and checks a file in one call.
     public static func check(_ source: SourceFile) -> CheckResult {
+        check(source, halvesThreshold: Parser.halvesThreshold)
+    }
+
+    /// `halvesThreshold`: see `Parser.parse(_:halvesThreshold:)`.
+    static func check(_ source: SourceFile, halvesThreshold: Int) -> CheckResult {
+        let (syntax, parseDiagnostics) = Parser.parse(source, halvesThreshold: halvesThreshold)
+        // Started after the parse, which may keep both cores busy (see `ParsingInHalves`): the
+        // check that follows leaves one free.
         let fingerprint = Fingerprint.start(source.bytes)
-        let (syntax, parseDiagnostics) = Parser.parse(source)
         if parseDiagnostics.contains(where: { $0.code == .notUTF8 || $0.code == .emptyFile }) {
             return CheckResult(diagnostics: parseDiagnostics, scenario: nil)
         }
@@ -412,7 +419,7 @@ public struct Checker {
         }
         // Promises are made by name wherever `promise NAME:` appears; the first place describes it.
         // The effects are kept in file order, so this is the order of the lines.
-        for index in 0..<syntax.effects.count { notePromise(syntax.effects[index]) }
+        syntax.effects.forEach { notePromise($0) }
     }
 
     mutating func notePromise(_ effect: EffectSyntax) {

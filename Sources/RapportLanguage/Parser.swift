@@ -33,8 +33,14 @@ public struct Parser {
     static let malformed = ConditionSyntax.flag(NameSyntax(text: "", span: Span(0, 0)))
 
     public static func parse(_ source: SourceFile) -> (ScenarioSyntax, [Diagnostic]) {
+        parse(source, halvesThreshold: halvesThreshold)
+    }
+
+    /// `halvesThreshold`: files from this size up are parsed in two halves at once (tests set it low,
+    /// to compare the two ways on small files).
+    static func parse(_ source: SourceFile, halvesThreshold: Int) -> (ScenarioSyntax, [Diagnostic]) {
         var parser = Parser(source: source)
-        parser.parseFile()
+        parser.parseFile(halvesThreshold: halvesThreshold)
         return (parser.syntax, parser.diagnostics)
     }
 
@@ -56,7 +62,7 @@ public struct Parser {
 
     // MARK: - Lines
 
-    mutating func parseFile() {
+    mutating func parseFile(halvesThreshold: Int) {
         if let bad = source.firstInvalidUTF8Offset() {
             report(
                 .notUTF8, "the file is not UTF-8 text (byte 0x\(String(source.bytes[bad], radix: 16, uppercase: true)))",
@@ -64,14 +70,32 @@ public struct Parser {
                 note: "save the file as UTF-8 in your editor (often 'Save with encoding' or 'Unicode (UTF-8)')")
             return
         }
-        var firstLine = 1
-        var bomSkip = 0
-        if source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bomSkip = 3 }
+        let lines = 1...source.lineStarts.count
+        let sawContent: Bool
+        if source.bytes.count >= halvesThreshold, let split = Self.lineToSplitAt(in: source) {
+            sawContent = parseInHalves(lines, splitAt: split)
+        } else {
+            sawContent = parseLines(lines)
+        }
+        if !sawContent {
+            report(
+                .emptyFile, "the file has no scenario in it", Span(0, 0),
+                note: "a scenario needs at least a 'title:' line, a 'customer:' line and one node ('== start')")
+        } else if syntax.nodes.isEmpty {
+            report(
+                .noNodes, "the scenario has no nodes", Span(source.bytes.count, source.bytes.count),
+                note: "after the header, start the conversation with a line '== start'")
+        }
+    }
+
+    /// Parses the given lines (1-based), then stores the last block and node. Returns whether any of
+    /// them had something other than blanks and comments.
+    mutating func parseLines(_ lines: ClosedRange<Int>) -> Bool {
+        let bomSkip = source.bytes.starts(at: Span(0, source.bytes.count), with: "\u{FEFF}") ? 3 : 0
         var sawContent = false
-        while firstLine <= source.lineStarts.count {
-            var lineSpan = source.byteRange(ofLine: firstLine)
-            if firstLine == 1 { lineSpan = (lineSpan.lowerBound + min(bomSkip, lineSpan.count))..<lineSpan.upperBound }
-            firstLine += 1
+        for lineNumber in lines {
+            var lineSpan = source.byteRange(ofLine: lineNumber)
+            if lineNumber == 1 { lineSpan = (lineSpan.lowerBound + min(bomSkip, lineSpan.count))..<lineSpan.upperBound }
             let content = withoutComment(Span(lineSpan.lowerBound, lineSpan.upperBound))
             var start = content.start
             while start < content.end, ASCII.isSpace(source.bytes[start]) { start += 1 }
@@ -82,15 +106,7 @@ public struct Parser {
         }
         closeBlock()
         finishNode()
-        if !sawContent {
-            report(
-                .emptyFile, "the file has no scenario in it", Span(0, 0),
-                note: "a scenario needs at least a 'title:' line, a 'customer:' line and one node ('== start')")
-        } else if syntax.nodes.isEmpty {
-            report(
-                .noNodes, "the scenario has no nodes", Span(source.bytes.count, source.bytes.count),
-                note: "after the header, start the conversation with a line '== start'")
-        }
+        return sawContent
     }
 
     /// The line without a `//` comment and without trailing blanks. A comment starts at `//` at the

@@ -1,0 +1,73 @@
+import Foundation
+@testable import RapportLanguage
+import RapportTestSupport
+import Testing
+
+/// A large file is parsed in two halves at once. Forced onto small files, that must give exactly what
+/// one pass gives: the same problems in the same order, and the same checked scenario.
+@Suite struct ParsingInHalvesTests {
+    static let files: [String] = {
+        let manager = FileManager.default
+        let folders = ["Scenarios", "Tests/RapportToolsTests/Golden/Diagnostics"]
+        return folders.flatMap { folder in
+            ((try? manager.contentsOfDirectory(atPath: Repository.url(folder).path)) ?? [])
+                .filter { $0.hasSuffix(".scenario") }.sorted().map { "\(folder)/\($0)" }
+        }
+    }()
+
+    func source(_ path: String) throws -> SourceFile {
+        SourceFile(name: path, bytes: [UInt8](try Data(contentsOf: Repository.url(path))))
+    }
+
+    func described(_ result: CheckResult) -> String {
+        var text = ""
+        dump(result.diagnostics, to: &text)
+        dump(result.scenario, to: &text)
+        return text
+    }
+
+    @Test(arguments: files)
+    func halvesGiveWhatOnePassGives(path: String) throws {
+        let source = try source(path)
+        let onePass = Checker.check(source, halvesThreshold: .max)
+        let halves = Checker.check(source, halvesThreshold: 0)
+        #expect(described(halves) == described(onePass))
+    }
+
+    @Test func theBundledScenariosReallyAreSplit() throws {
+        let bundled = Self.files.filter { $0.hasPrefix("Scenarios/") }
+        #expect(bundled.count >= 8)
+        for path in bundled {
+            let source = try source(path)
+            let split = try #require(Parser.lineToSplitAt(in: source))
+            #expect(split > source.lineStarts.count / 2 - 1)
+        }
+    }
+
+    /// Problems on both sides of the split, with names used before and after they are defined.
+    @Test func problemsOnBothSidesComeOutInFileOrder() {
+        var text = "title: T\ncustomer: Dana\nstate: mood = 1 (0..3)\n"
+        for index in 0..<40 {
+            text += """
+                == n\(index)
+                Dana: Line \(index).
+                * Choice \(index)
+                  score: empathy +1, respct -1
+                  set: mood += 1, nope = 2
+                  promise p\(index % 3): something \(index)
+                  keep: p\((index + 1) % 3)
+                  coach: Why.
+                  -> n\(index + 1)
+                * [if mood > 9] Other \(index)
+                  -> missing\(index)
+
+                """
+        }
+        text += "== n40\nend good: Done.\n"
+        let source = SourceFile(name: "t.scenario", text: text)
+        let onePass = Checker.check(source, halvesThreshold: .max)
+        let halves = Checker.check(source, halvesThreshold: 0)
+        #expect(onePass.diagnostics.count > 80)
+        #expect(described(halves) == described(onePass))
+    }
+}
