@@ -79,6 +79,7 @@ enum Measurement: String, CaseIterable {
             // The line index is built here too: it is part of reading the file.
             let result = Checker.check(SourceFile(name: settings.file, bytes: bytes))
             warnings = result.diagnostics.warningCount
+            return result
         }
         emit("bytes", bytes.count)
         emit("decisions", scenario.decisionCount)

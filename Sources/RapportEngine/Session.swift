@@ -33,8 +33,12 @@ public struct Session: Sendable {
     public private(set) var path: [Int] = []
     public private(set) var transcript: Transcript
 
+    /// A session of its own. Its rules are built without the ready-made choice lists (`Rules.offers`):
+    /// making them walks every node, which for one playthrough of a large scenario took longer than
+    /// the playthrough, and delayed the first choice on screen. Each step builds its own list instead,
+    /// with the same result.
     public init(_ scenario: CheckedScenario) {
-        self.init(rules: Rules(scenario))
+        self.init(rules: Rules(scenario, offers: false))
     }
 
     /// A session on rules already built, for callers that play many sessions of one scenario (random

@@ -20,14 +20,17 @@ public struct CheckedScenario: Sendable {
     /// The file name shown in messages.
     public let sourceName: String
     /// A fingerprint of the file's bytes, so a record of a run can tell that the scenario has changed.
-    public let sourceHash: String
+    /// For a large file it is still being worked out on another thread when the check returns, and
+    /// the first read waits for it: `check`, `test` and `analyze` never read it.
+    public var sourceHash: String { fingerprint.wait() }
+    private let fingerprint: PendingFingerprint
 
     public var start: Int { 0 }
 
     init(
         id: String, title: String, customer: String, channel: Channel?, summary: String?, cast: [CastMember],
         dimensions: [String], variables: [Variable], meter: Int?, promises: [PromiseDefinition],
-        promiseScoring: PromiseScoring, nodes: [Node], sourceName: String, sourceHash: String
+        promiseScoring: PromiseScoring, nodes: [Node], sourceName: String, fingerprint: PendingFingerprint
     ) {
         self.id = id
         self.title = title
@@ -43,7 +46,7 @@ public struct CheckedScenario: Sendable {
         self.nodes = nodes
         self.followThrough = dimensions.firstIndex(of: "follow-through")
         self.sourceName = sourceName
-        self.sourceHash = sourceHash
+        self.fingerprint = fingerprint
     }
 
     public func nodeIndex(named name: String) -> Int? { nodes.firstIndex { $0.id == name } }

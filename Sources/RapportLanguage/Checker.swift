@@ -7,7 +7,7 @@ public struct CheckResult: Sendable {
 /// Checks a parsed scenario: resolves names, checks types and the shape of the conversation, and
 /// builds a `CheckedScenario` when nothing is wrong. All work is linear in the file's size, apart from
 /// "did you mean" suggestions, which have a fixed budget.
-public struct Checker {
+public struct Checker: Sendable {
     public static let defaultDimensions = ["respect", "ownership", "empathy", "follow-through"]
     static let headerKeys = [
         "title", "customer", "id", "channel", "summary", "cast", "dimensions", "state", "meter", "promises", "silence",
@@ -21,14 +21,11 @@ public struct Checker {
     /// `halvesThreshold`: see `Parser.parse(_:halvesThreshold:)`.
     static func check(_ source: SourceFile, halvesThreshold: Int) -> CheckResult {
         let (syntax, parseDiagnostics) = Parser.parse(source, halvesThreshold: halvesThreshold)
-        // Started after the parse, which may keep both cores busy (see `ParsingInHalves`): the
-        // check that follows leaves one free.
-        let fingerprint = Fingerprint.start(source.bytes)
         if parseDiagnostics.contains(where: { $0.code == .notUTF8 || $0.code == .emptyFile }) {
             return CheckResult(diagnostics: parseDiagnostics, scenario: nil)
         }
         // Handed over, not shared: the checker frees each node's syntax once the node is checked.
-        var checker = Checker(source: source, syntax: consume syntax, fingerprint: fingerprint)
+        var checker = Checker(source: source, syntax: consume syntax, halvesThreshold: halvesThreshold)
         checker.diagnostics = parseDiagnostics
         let scenario = checker.run()
         let diagnostics = checker.diagnostics.sortedBySource()
@@ -41,6 +38,8 @@ public struct Checker {
     var diagnostics: [Diagnostic] = []
     /// "Did you mean" comparisons left; each suggestion against N names costs N.
     var suggestionBudget = 2_000_000
+    /// Suggestions asked for and not yet worked out (see `suggestLater`).
+    var pendingSuggestions: [PendingSuggestion] = []
     /// The effects before this one in `syntax.effects` have been read by the nodes checked so far.
     /// Effects are in file order, so no later node reads them.
     var effectsRead = 0
@@ -77,13 +76,14 @@ public struct Checker {
     var promisesSettled = IndexMarks()
     var dimensionsScored = IndexMarks()
 
-    /// The file's fingerprint, being worked out alongside the check.
-    let fingerprint: PendingFingerprint
 
-    init(source: SourceFile, syntax: ScenarioSyntax, fingerprint: PendingFingerprint) {
+    /// Files from this size up have their nodes checked in two halves at once.
+    let halvesThreshold: Int
+
+    init(source: SourceFile, syntax: ScenarioSyntax, halvesThreshold: Int) {
         self.source = source
         self.syntax = syntax
-        self.fingerprint = fingerprint
+        self.halvesThreshold = halvesThreshold
     }
 
     mutating func report(
@@ -102,19 +102,42 @@ public struct Checker {
         return Suggestions.closest(to: word, among: names)
     }
 
+    /// Asks for a "did you mean" on the diagnostic just reported. Suggestions share a budget that is
+    /// spent in file order, so they are worked out once every node is checked (`suggestPending`),
+    /// which lets the nodes be checked in two halves at once and still spend it in the same order.
+    mutating func suggestLater(_ word: String, among names: PendingSuggestion.Names, noteIfFound: String? = nil) {
+        pendingSuggestions.append(
+            PendingSuggestion(diagnostic: diagnostics.count - 1, word: word, among: names, noteIfFound: noteIfFound))
+    }
+
+    /// Works out the suggestions asked for, in the order they were asked for.
+    mutating func suggestPending() {
+        let pending = pendingSuggestions
+        pendingSuggestions = []
+        for request in pending {
+            let names: [String]
+            switch request.among {
+            case .speakers: names = Array(speakers.keys)
+            case .nodes: names = syntax.nodes.map(\.name.text)
+            case .variables: names = variables.map(\.name)
+            case .promises: names = promises.map(\.name)
+            }
+            guard let suggestion = suggest(request.word, among: names) else { continue }
+            let old = diagnostics[request.diagnostic]
+            diagnostics[request.diagnostic] = Diagnostic(
+                old.code, old.message, file: old.file, range: old.range, note: request.noteIfFound ?? old.note,
+                fixIt: FixIt(range: old.range, replacement: suggestion), severity: old.severity)
+        }
+    }
+
     mutating func run() -> CheckedScenario? {
         checkHeader()
         collectNames()
-        var nodes: [Node] = []
-        nodes.reserveCapacity(syntax.nodes.count)
-        for index in syntax.nodes.indices {
-            nodes.append(checkNode(index))
-            // Nothing after this reads a node's items, only its name: freeing them now keeps the
-            // whole syntax tree and the whole checked scenario from being in memory at once, and
-            // the memory they free is reused for the next nodes rather than taken fresh.
-            syntax.nodes[index].items = []
-            syntax.effects.drop(before: effectsRead)
-        }
+        let nodes = checkNodes()
+        // Started once the nodes are checked, which may keep both cores busy (see `CheckingInHalves`),
+        // and waited for only when it is read.
+        let fingerprint = Fingerprint.start(source.bytes)
+        suggestPending()
         checkGraph(nodes)
         checkUsage()
         guard let title, let customer, !diagnostics.hasErrors else { return nil }
@@ -122,7 +145,7 @@ public struct Checker {
             id: id ?? Self.defaultID(for: source.name), title: title, customer: customer, channel: channel,
             summary: summary, cast: cast, dimensions: dimensions, variables: variables, meter: meter,
             promises: promises, promiseScoring: promiseScoring, nodes: nodes, sourceName: source.name,
-            sourceHash: fingerprint.wait())
+            fingerprint: fingerprint)
     }
 
     /// The file's name without folders or extension, made into a valid id.
@@ -431,7 +454,24 @@ public struct Checker {
 
     // MARK: - Nodes
 
-    mutating func checkNode(_ index: Int) -> Node {
+    /// Checks the nodes in `range`, whose items are `items` (one list per node, in order), freeing
+    /// each node's items and effects once it is checked.
+    mutating func checkNodes(_ range: Range<Int>, items: inout [[NodeItemSyntax]]) -> [Node] {
+        var nodes: [Node] = []
+        nodes.reserveCapacity(range.count)
+        for index in range {
+            let offset = index - range.lowerBound
+            nodes.append(checkNode(index, items: items[offset]))
+            // Nothing after this reads a node's items, only its name: freeing them now keeps the
+            // whole syntax tree and the whole checked scenario from being in memory at once, and
+            // the memory they free is reused for the next nodes rather than taken fresh.
+            items[offset] = []
+            syntax.effects.drop(before: effectsRead)
+        }
+        return nodes
+    }
+
+    mutating func checkNode(_ index: Int, items: [NodeItemSyntax]) -> Node {
         let node = syntax.nodes[index]
         var steps: [NodeStep] = []
         var choices: [Choice] = []
@@ -443,7 +483,6 @@ public struct Checker {
         var reportedUnreachable = false
 
         // By index: copying each whole item (condition, kind and span) retained all of it.
-        let items = node.items
         for itemIndex in items.indices {
             let itemSpan = items[itemIndex].span
             let unconditional = items[itemIndex].condition == nil
@@ -515,7 +554,7 @@ public struct Checker {
                         line: lineNumber))
             }
         }
-        let hasExit = node.items.contains { item in
+        let hasExit = items.contains { item in
             switch item.kind {
             case .choice, .jump, .end: true
             default: false
@@ -577,8 +616,8 @@ public struct Checker {
         if speaker.text.contains(" ") == false || speakers.keys.contains(where: { $0.hasPrefix(speaker.text) }) {
             report(
                 .unknownSpeaker, "'\(speaker.text)' is not the customer or in the cast", speaker.span,
-                note: "add them to the header ('cast: \(speaker.text)'), or, if this line is narration, start it with '\\'",
-                fix: suggest(speaker.text, among: Array(speakers.keys)))
+                note: "add them to the header ('cast: \(speaker.text)'), or, if this line is narration, start it with '\\'")
+            suggestLater(speaker.text, among: .speakers)
         }
         return Line(speaker: nil, text: clean(line.whole))
     }
@@ -588,8 +627,8 @@ public struct Checker {
         if !name.text.isEmpty {
             report(
                 .undefinedNode, "no node named '\(name.text)'", name.span,
-                note: "each '->' must name a node that starts with '== \(name.text)'",
-                fix: suggest(name.text, among: syntax.nodes.map(\.name.text)))
+                note: "each '->' must name a node that starts with '== \(name.text)'")
+            suggestLater(name.text, among: .nodes)
         }
         return nil
     }
@@ -597,25 +636,22 @@ public struct Checker {
     mutating func resolveVariable(_ name: NameSyntax) -> Int? {
         if let index = variableIndex[name.text] { return index }
         if brokenVariables.contains(name.text) { return nil }
-        let suggestion = suggest(name.text, among: variables.map(\.name))
         report(
             .undefinedVariable, "no state named '\(name.text)'", name.span,
-            note: suggestion == nil
-                ? "declare it in the header: 'state: \(name.text) = 0'"
-                : "if it is new, declare it in the header: 'state: \(name.text) = 0'",
-            fix: suggestion)
+            note: "declare it in the header: 'state: \(name.text) = 0'")
+        suggestLater(
+            name.text, among: .variables, noteIfFound: "if it is new, declare it in the header: 'state: \(name.text) = 0'")
         return nil
     }
 
     mutating func resolvePromise(_ name: NameSyntax) -> Int? {
         if let index = promiseIndex[name.text] { return index }
-        let suggestion = suggest(name.text, among: promises.map(\.name))
         report(
             .undefinedPromise, "no promise named '\(name.text)' is made anywhere", name.span,
-            note: suggestion == nil
-                ? "a promise is made with 'promise \(name.text): ...' on a choice or a node"
-                : "a promise must be made (with 'promise NAME: ...') before it can be kept, broken or tested",
-            fix: suggestion)
+            note: "a promise is made with 'promise \(name.text): ...' on a choice or a node")
+        suggestLater(
+            name.text, among: .promises,
+            noteIfFound: "a promise must be made (with 'promise NAME: ...') before it can be kept, broken or tested")
         return nil
     }
 
@@ -872,6 +908,20 @@ public struct Checker {
                 note: "add '\(dimension)' to some choice's 'score:', or remove it from 'dimensions:'")
         }
     }
+}
+
+/// A "did you mean" asked for on a diagnostic, to be worked out later (see `Checker.suggestLater`).
+struct PendingSuggestion: Sendable {
+    enum Names: Sendable {
+        case speakers, nodes, variables, promises
+    }
+
+    /// Its index in the checker's diagnostics.
+    var diagnostic: Int
+    var word: String
+    var among: Names
+    /// The diagnostic's note when a suggestion is found, if it says something different then.
+    var noteIfFound: String?
 }
 
 extension NodeSyntax {

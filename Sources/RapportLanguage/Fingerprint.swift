@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A 64-bit FNV-1a fingerprint of bytes, as 16 hex digits. Not for security: it tells whether a
 /// scenario's text changed since a run was recorded.
 public enum Fingerprint {
@@ -20,33 +18,24 @@ public enum Fingerprint {
     static func start(_ bytes: [UInt8]) -> PendingFingerprint { PendingFingerprint(bytes) }
 }
 
-/// A fingerprint being worked out while the file is parsed and checked. FNV-1a reads one byte at a
+/// A fingerprint being worked out while the file is checked, and after. FNV-1a reads one byte at a
 /// time, each step waiting on the last, so it cannot be made faster without changing every
 /// fingerprint already recorded in transcripts and workshop saves; on a 13 MB file it was 7% of the
-/// check. On its own thread it costs the check nothing when a second core is free.
-final class PendingFingerprint: @unchecked Sendable {
-    // `@unchecked`: `value` is written once, on the worker before `done.leave()`, and read only
-    // after `done.wait()`, which orders the two.
-    private var value: String?
-    private let done = DispatchGroup()
+/// check.
+struct PendingFingerprint: Sendable {
+    private let ready: String?
+    private let job: BackgroundJob<String>?
 
     init(_ bytes: [UInt8]) {
-        guard bytes.count >= Fingerprint.backgroundThreshold else {
-            value = Fingerprint.of(bytes)
-            return
-        }
-        done.enter()
-        // A queue of its own, not a global concurrent one: its work always gets a thread, even
-        // when the caller runs on a pool whose threads are all busy.
-        DispatchQueue(label: "rapport.fingerprint").async { [self] in
-            value = Fingerprint.of(bytes)
-            done.leave()
+        if bytes.count >= Fingerprint.backgroundThreshold {
+            ready = nil
+            job = BackgroundJob { Fingerprint.of(bytes) }
+        } else {
+            ready = Fingerprint.of(bytes)
+            job = nil
         }
     }
 
     /// The fingerprint, waiting for it if it is still being worked out.
-    func wait() -> String {
-        done.wait()
-        return value ?? ""
-    }
+    func wait() -> String { ready ?? job?.wait() ?? "" }
 }

@@ -10,4 +10,8 @@ struct IndexMarks {
     }
 
     func contains(_ index: Int) -> Bool { index < flags.count && flags[index] }
+
+    mutating func formUnion(_ other: IndexMarks) {
+        for index in other.flags.indices where other.flags[index] { insert(index) }
+    }
 }

@@ -1,7 +1,7 @@
 /// Turns a scenario file into `ScenarioSyntax`, line by line. It never stops at the first problem: a
 /// line it cannot read is reported and skipped, so one run shows every problem in the file.
 /// Work is linear in the file's size: each byte is looked at a bounded number of times.
-public struct Parser {
+public struct Parser: Sendable {
     let source: SourceFile
     var diagnostics: [Diagnostic] = []
     var syntax = ScenarioSyntax()

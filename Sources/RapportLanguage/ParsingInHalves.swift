@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A large file is parsed in two halves at once, split at a node heading near its middle. Nothing a
 /// line means depends on the lines before it once a node has started, except the open choice, which
 /// a heading closes; so the two halves give the same syntax tree and the same problems, in the same
@@ -21,7 +19,15 @@ extension Parser {
 
     /// Parses the lines before `split` here and the rest on another thread, then joins the two.
     mutating func parseInHalves(_ lines: ClosedRange<Int>, splitAt split: Int) -> Bool {
-        let secondHalf = SecondHalf(source: source, lines: split...lines.upperBound)
+        let source = source
+        let secondHalf = BackgroundJob { () -> (Parser, Bool) in
+            var parser = Parser(source: source)
+            // Every effect takes up at least one byte of the file, so the first half has fewer
+            // effects than it has bytes: numbering this half's from there needs no renumbering.
+            parser.syntax.effects = SegmentedList(startingAt: source.lineStarts[split - 1])
+            let sawContent = parser.parseLines(split...lines.upperBound)
+            return (parser, sawContent)
+        }
         let sawFirst = parseLines(lines.lowerBound...(split - 1))
         var (second, sawSecond) = secondHalf.wait()
         append(&second)
@@ -38,32 +44,5 @@ extension Parser {
         syntax.effects = effects
         syntax.nodes += other.syntax.nodes
         other.syntax = ScenarioSyntax()
-    }
-}
-
-/// The second half of a file, parsed on a thread of its own.
-final class SecondHalf: @unchecked Sendable {
-    // `@unchecked`: `result` is written once, on the worker before `done.leave()`, and read only after
-    // `done.wait()`, which orders the two.
-    private var result: (Parser, Bool)?
-    private let done = DispatchGroup()
-
-    init(source: SourceFile, lines: ClosedRange<Int>) {
-        done.enter()
-        // A queue of its own, which always gets a thread (see `PendingFingerprint`).
-        DispatchQueue(label: "rapport.parse").async { [self] in
-            var parser = Parser(source: source)
-            // Every effect takes up at least one byte of the file, so the first half has fewer
-            // effects than it has bytes: numbering this half's from there needs no renumbering.
-            parser.syntax.effects = SegmentedList(startingAt: source.lineStarts[lines.lowerBound - 1])
-            let sawContent = parser.parseLines(lines)
-            result = (parser, sawContent)
-            done.leave()
-        }
-    }
-
-    func wait() -> (Parser, Bool) {
-        done.wait()
-        return result!
     }
 }

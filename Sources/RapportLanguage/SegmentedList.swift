@@ -68,6 +68,16 @@ public struct SegmentedList<Element: Sendable>: Sendable {
         }
     }
 
+    /// Frees the whole segments from the first one that starts at or after `index`; reading them
+    /// afterwards is an error. The list still counts them.
+    public mutating func drop(from index: Int) {
+        var segment = (index + Self.segmentSize - 1) / Self.segmentSize
+        while segment < segments.count {
+            segments[segment] = []
+            segment += 1
+        }
+    }
+
     /// Puts a list that ends before this one's first element in the empty place at its front.
     mutating func fillFront(with earlier: SegmentedList) {
         precondition(earlier.count <= segments.count * Self.segmentSize && earlier.segments.count <= segments.count)

@@ -14,48 +14,85 @@ public struct SourceFile: Sendable {
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 32 + 1)
-        var blocks = [Int]()
-        blocks.reserveCapacity(bytes.count / 256 + 2)
-        var continuations = 0
-        // One pass over raw memory, a 256-byte block at a time: indexing the array and testing the
-        // block boundary for every byte cost several times as much.
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var blockStart = 0
-            while blockStart < count {
-                blocks.append(continuations)
-                let blockEnd = min(blockStart + 256, count)
-                var offset = blockStart
-                // Eight bytes at a time: continuation bytes (10xxxxxx) are counted with a mask, and
-                // only a word holding a newline (an exact zero-byte test) is looked at byte by byte.
-                // A block is a whole number of words, so no word spans two blocks.
-                if let base = buffer.baseAddress {
-                    while offset + 8 <= blockEnd {
-                        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                        continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                        let newline = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                        if (newline &- 0x0101_0101_0101_0101) & ~newline & 0x8080_8080_8080_8080 != 0 {
-                            for byteOffset in offset..<(offset + 8) where buffer[byteOffset] == UInt8(ascii: "\n") {
-                                starts.append(byteOffset + 1)
-                            }
-                        }
-                        offset += 8
-                    }
-                }
-                while offset < blockEnd {
-                    let byte = buffer[offset]
-                    if byte & 0xC0 == 0x80 { continuations += 1 }
-                    if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-                    offset += 1
-                }
-                blockStart = blockEnd
-            }
+        let index: LineIndex
+        if bytes.count >= Self.indexInHalvesThreshold {
+            // The second half on another thread: a block is a whole number of words, and the halves
+            // are whole blocks, so each half is scanned exactly as one pass would scan it.
+            let middle = (bytes.count / 2) & ~255
+            let second = BackgroundJob { LineIndex(bytes, middle..<bytes.count) }
+            index = LineIndex(bytes, 0..<middle).followed(by: second.wait())
+        } else {
+            index = LineIndex(bytes, 0..<bytes.count)
         }
-        blocks.append(continuations)
-        self.lineStarts = starts
-        self.continuationsBeforeBlock = blocks
+        self.lineStarts = index.lineStarts
+        self.continuationsBeforeBlock = index.continuationsBeforeBlock + [index.continuations]
+    }
+
+    /// Files from this size up have their line index built in two halves at once.
+    static let indexInHalvesThreshold = 2 << 20
+
+    /// Where the lines start in part of a file, and the UTF-8 continuation bytes before each 256-byte
+    /// block of it.
+    struct LineIndex: Sendable {
+        /// Offsets after each newline in the part; the whole file's index also starts with 0.
+        var lineStarts: [Int]
+        /// Continuation bytes before each block, counted from the start of the part.
+        var continuationsBeforeBlock: [Int]
+        /// Continuation bytes in the whole part.
+        var continuations = 0
+
+        init(_ bytes: [UInt8], _ part: Range<Int>) {
+            lineStarts = part.lowerBound == 0 ? [0] : []
+            lineStarts.reserveCapacity(part.count / 32 + 1)
+            continuationsBeforeBlock = []
+            continuationsBeforeBlock.reserveCapacity(part.count / 256 + 2)
+            var continuations = 0
+            // One pass over raw memory, a 256-byte block at a time: indexing the array and testing
+            // the block boundary for every byte cost several times as much.
+            bytes.withUnsafeBufferPointer { buffer in
+                var blockStart = part.lowerBound
+                while blockStart < part.upperBound {
+                    continuationsBeforeBlock.append(continuations)
+                    let blockEnd = min(blockStart + 256, part.upperBound)
+                    var offset = blockStart
+                    // Eight bytes at a time: continuation bytes (10xxxxxx) are counted with a mask,
+                    // and only a word holding a newline (an exact zero-byte test) is looked at byte
+                    // by byte. A block is a whole number of words, so no word spans two blocks.
+                    if let base = buffer.baseAddress {
+                        while offset + 8 <= blockEnd {
+                            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                            continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                            let newline = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                            if (newline &- 0x0101_0101_0101_0101) & ~newline & 0x8080_8080_8080_8080 != 0 {
+                                for byteOffset in offset..<(offset + 8) where buffer[byteOffset] == UInt8(ascii: "\n") {
+                                    lineStarts.append(byteOffset + 1)
+                                }
+                            }
+                            offset += 8
+                        }
+                    }
+                    while offset < blockEnd {
+                        let byte = buffer[offset]
+                        if byte & 0xC0 == 0x80 { continuations += 1 }
+                        if byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+                        offset += 1
+                    }
+                    blockStart = blockEnd
+                }
+            }
+            self.continuations = continuations
+        }
+
+        /// This part's index followed by the next part's.
+        func followed(by next: LineIndex) -> LineIndex {
+            var joined = self
+            joined.lineStarts.reserveCapacity(lineStarts.count + next.lineStarts.count)
+            joined.lineStarts += next.lineStarts
+            joined.continuationsBeforeBlock.reserveCapacity(continuationsBeforeBlock.count + next.continuationsBeforeBlock.count)
+            joined.continuationsBeforeBlock += next.continuationsBeforeBlock.map { $0 + continuations }
+            joined.continuations += next.continuations
+            return joined
+        }
     }
 
     public init(name: String, text: String) {

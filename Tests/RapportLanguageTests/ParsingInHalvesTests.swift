@@ -44,30 +44,42 @@ import Testing
         }
     }
 
-    /// Problems on both sides of the split, with names used before and after they are defined.
+    /// Problems on both sides of the split, with names used before and after they are defined, "did
+    /// you mean" suggestions in both halves, and state, promises and dimensions used only in the
+    /// second half (so the warnings about unused ones depend on joining what both halves saw).
     @Test func problemsOnBothSidesComeOutInFileOrder() {
-        var text = "title: T\ncustomer: Dana\nstate: mood = 1 (0..3)\n"
+        var text = """
+            title: T
+            customer: Dana
+            dimensions: respect, empathy, late-one
+            state: mood = 1 (0..3), late = false
+            promises: kept +2
+
+            """
         for index in 0..<40 {
+            let secondHalf = index >= 20
             text += """
                 == n\(index)
-                Dana: Line \(index).
+                \(index % 5 == 0 ? "Dama" : "Dana"): Line \(index).
                 * Choice \(index)
-                  score: empathy +1, respct -1
-                  set: mood += 1, nope = 2
+                  score: empathy +1, respct -1\(secondHalf ? ", late-one +1" : "")
+                  set: mood += 1, nope = 2, moood = 1
                   promise p\(index % 3): something \(index)
-                  keep: p\((index + 1) % 3)
+                  keep: p\((index + 1) % 3), pp\(index % 3)
                   coach: Why.
                   -> n\(index + 1)
-                * [if mood > 9] Other \(index)
-                  -> missing\(index)
+                * [if \(secondHalf ? "late" : "mood > 9")] Other \(index)
+                  coach: Why not.
+                  -> nn\(index + 1)
 
                 """
         }
-        text += "== n40\nend good: Done.\n"
+        text += "== n40\n[if promised late-promise] Dana: Hm.\nend good: Done.\n"
         let source = SourceFile(name: "t.scenario", text: text)
         let onePass = Checker.check(source, halvesThreshold: .max)
         let halves = Checker.check(source, halvesThreshold: 0)
-        #expect(onePass.diagnostics.count > 80)
+        #expect(onePass.diagnostics.count > 200)
+        #expect(onePass.diagnostics.filter { $0.fixIt != nil }.count > 100)
         #expect(described(halves) == described(onePass))
     }
 }
