@@ -18,27 +18,37 @@ struct Screen {
     /// Builds the step's text and returns its length in bytes.
     mutating func render(_ step: Step) -> Int {
         buffer.removeAll(keepingCapacity: true)
-        for line in step.lines {
-            if let speaker = line.speaker {
-                buffer.append(contentsOf: speaker.utf8)
-                buffer.append(contentsOf: ": ".utf8)
+        // Through the arrays' memory, so that reading a line or a choice does not copy it (and
+        // retain its strings) first.
+        step.lines.withUnsafeBufferPointer { lines in
+            for index in lines.indices {
+                if let speaker = lines[index].speaker {
+                    append(speaker)
+                    append(": ")
+                }
+                append(lines[index].text)
+                buffer.append(UInt8(ascii: "\n"))
             }
-            buffer.append(contentsOf: line.text.utf8)
-            buffer.append(UInt8(ascii: "\n"))
         }
-        for choice in step.choices {
-            appendNumber(choice.number)
-            buffer.append(contentsOf: ". ".utf8)
-            buffer.append(contentsOf: choice.text.utf8)
-            buffer.append(UInt8(ascii: "\n"))
+        step.choices.withUnsafeBufferPointer { choices in
+            for index in choices.indices {
+                appendNumber(choices[index].number)
+                append(". ")
+                append(choices[index].text)
+                buffer.append(UInt8(ascii: "\n"))
+            }
         }
         if let ending = step.ending {
-            buffer.append(contentsOf: ending.outcome.rawValue.utf8)
-            buffer.append(contentsOf: ": ".utf8)
-            buffer.append(contentsOf: ending.summary.utf8)
+            append(ending.outcome.rawValue)
+            append(": ")
+            append(ending.summary)
             buffer.append(UInt8(ascii: "\n"))
         }
         return buffer.count
+    }
+
+    private mutating func append(_ text: borrowing String) {
+        buffer.append(contentsOf: text.utf8)
     }
 
     /// A positive number's decimal digits.

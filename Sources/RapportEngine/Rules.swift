@@ -274,9 +274,9 @@ public struct Rules: Sendable {
             let noting = collectLines && lines.isEmpty && current < offers.count && offers[current].linesReady
             var shown: UInt64 = 0
             for index in steps.indices {
-                let step = steps[index]
-                guard holds(step.condition, in: state) else { continue }
-                switch step.action {
+                // Field by field: copying the whole step retained its condition and its line.
+                guard holds(steps[index].condition, in: state) else { continue }
+                switch steps[index].action {
                 case .show(let line):
                     if noting {
                         shown |= 1 << UInt64(index)
