@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RapportLanguage", targets: ["RapportLanguage"]),
         .library(name: "RapportEngine", targets: ["RapportEngine"]),
         .library(name: "RapportTools", targets: ["RapportTools"]),
+        .library(name: "RapportStorage", targets: ["RapportStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,8 @@ let package = Package(
         .target(name: "RapportLanguage"),
         .target(name: "RapportEngine", dependencies: ["RapportLanguage"]),
         .target(name: "RapportTools", dependencies: ["RapportLanguage", "RapportEngine"]),
+        // Saved workshops on disk: apart from the tools, so that analysis and play do not load Foundation.
+        .target(name: "RapportStorage", dependencies: ["RapportEngine", "RapportTools"]),
         // GNU readline, a system library (Debian: libreadline-dev).
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
@@ -36,7 +39,7 @@ let package = Package(
         .target(
             name: "RapportCLI",
             dependencies: [
-                "RapportLanguage", "RapportEngine", "RapportTools", "RapportTerminal", "RapportBundledScenarios",
+                "RapportLanguage", "RapportEngine", "RapportTools", "RapportStorage", "RapportTerminal", "RapportBundledScenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +55,8 @@ let package = Package(
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"]),
         .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
         .testTarget(
-            name: "RapportToolsTests", dependencies: ["RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
+            name: "RapportToolsTests",
+            dependencies: ["RapportTools", "RapportStorage", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
+import RapportStorage
 import RapportTools
 
 #if canImport(Glibc)

@@ -2,6 +2,7 @@ import Foundation
 import RapportEngine
 import RapportLanguage
 import RapportTestSupport
+import RapportStorage
 import RapportTools
 import Testing
 
