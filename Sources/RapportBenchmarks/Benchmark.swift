@@ -101,7 +101,9 @@ struct Benchmark {
                     AnalysisFigures(
                         seconds: try analysis.double("seconds"), states: try analysis.int("states"),
                         truncated: analysis.bool("truncated"), findings: try analysis.int("findings"),
-                        peak: try analysis.int("peak"), peakBeforeAnalysis: try analysis.int("peak-before"))
+                        peakBeforeAnalysis: try analysis.int("peak-before"),
+                        residentBeforeAnalysis: try analysis.int("resident-before"),
+                        peakDuringAnalysis: try analysis.int("peak"))
                 })
         }
 

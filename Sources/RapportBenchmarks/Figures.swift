@@ -58,10 +58,16 @@ struct AnalysisFigures {
     let states: Int
     let truncated: Bool
     let findings: Int
-    /// Peak memory of the whole process, and the part reached before analysis began (reading and
-    /// checking the file).
-    let peak: Int
+    /// Peak memory while reading and checking the file; what was still resident when the analysis
+    /// began (the checked scenario, with freed memory handed back); and the peak from then on.
     let peakBeforeAnalysis: Int
+    let residentBeforeAnalysis: Int
+    let peakDuringAnalysis: Int
+
+    /// Peak memory of the whole process.
+    var peak: Int { max(peakBeforeAnalysis, peakDuringAnalysis) }
+    /// The analysis's own share: how far it took memory above what was in use when it began.
+    var analysisShare: Int { max(0, peakDuringAnalysis - residentBeforeAnalysis) }
 
     var microsecondsPerState: Double { seconds * 1e6 / Double(max(1, states)) }
 }

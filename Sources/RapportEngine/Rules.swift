@@ -314,11 +314,12 @@ public struct Rules: Sendable {
     /// condition, were shown.
     private func noteLines(_ shown: UInt64, of node: Int, steps: [NodeStep], into lines: inout [Line]) {
         guard shown != 0 else { return }
-        let ready = offers[node]
-        if shown == ready.allLinesMask {
-            lines = ready.allLines
-        } else if shown == ready.unconditionalLinesMask {
-            lines = ready.unconditionalLines
+        // Field by field: copying the whole entry retained all four of its lists, on a node that is
+        // usually not in the cache.
+        if shown == offers[node].allLinesMask {
+            lines = offers[node].allLines
+        } else if shown == offers[node].unconditionalLinesMask {
+            lines = offers[node].unconditionalLines
         } else {
             lines.reserveCapacity(shown.nonzeroBitCount)
             for index in steps.indices where shown & (1 << UInt64(index)) != 0 {
