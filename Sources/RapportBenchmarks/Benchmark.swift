@@ -101,9 +101,8 @@ struct Benchmark {
                     AnalysisFigures(
                         seconds: try analysis.double("seconds"), states: try analysis.int("states"),
                         truncated: analysis.bool("truncated"), findings: try analysis.int("findings"),
-                        peakBeforeAnalysis: try analysis.int("peak-before"),
-                        residentBeforeAnalysis: try analysis.int("resident-before"),
-                        peakDuringAnalysis: try analysis.int("peak"))
+                        peak: try analysis.int("peak"), heapBefore: try analysis.int("heap-before"),
+                        heapAfter: try analysis.int("heap-after"))
                 })
         }
 

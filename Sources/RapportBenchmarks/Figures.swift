@@ -58,16 +58,14 @@ struct AnalysisFigures {
     let states: Int
     let truncated: Bool
     let findings: Int
-    /// Peak memory while reading and checking the file; what was still resident when the analysis
-    /// began (the checked scenario, with freed memory handed back); and the peak from then on.
-    let peakBeforeAnalysis: Int
-    let residentBeforeAnalysis: Int
-    let peakDuringAnalysis: Int
+    /// Peak memory of the whole process, reading and checking included.
+    let peak: Int
+    /// The heap in use before the analysis and after it (with the analysis still held).
+    let heapBefore: Int
+    let heapAfter: Int
 
-    /// Peak memory of the whole process.
-    var peak: Int { max(peakBeforeAnalysis, peakDuringAnalysis) }
-    /// The analysis's own share: how far it took memory above what was in use when it began.
-    var analysisShare: Int { max(0, peakDuringAnalysis - residentBeforeAnalysis) }
+    /// What the analysis keeps: its explored graph and its findings.
+    var analysisHeap: Int { max(0, heapAfter - heapBefore) }
 
     var microsecondsPerState: Double { seconds * 1e6 / Double(max(1, states)) }
 }

@@ -136,18 +136,18 @@ enum Measurement: String, CaseIterable {
 
     private func measureAnalysis(_ settings: Settings) throws(Failure) {
         let (_, scenario) = try load(settings.file)
-        // The peak of reading and checking; then what stays in use (the checked scenario), and the
-        // peak counted again from there, so that the analysis's own share can be told apart even when
-        // it fits in memory the check has freed. The "peak" printed at the end is that second peak.
-        emit("peak-before", PeakMemory.ofThisProcess() ?? 0)
-        PeakMemory.returnFreedMemory()
-        emit("resident-before", PeakMemory.residentNow() ?? 0)
-        PeakMemory.resetPeak()
+        // The heap in use before and after, with the analysis and its findings still held: what the
+        // analysis keeps. The peak of the whole process cannot show it, as the analysis fits in
+        // memory that the check has freed. The file's fingerprint is waited for first: until it is
+        // done, its work holds a copy of the file's bytes, which would be freed during the analysis.
+        _ = scenario.sourceHash
+        emit("heap-before", PeakMemory.heapInUse() ?? 0)
         let clock = Stopwatch()
         let analysis = Analysis(scenario)
         // What `rapport test` prints comes from here, so it is part of a full analysis.
         let findings = analysis.diagnostics()
         let seconds = clock.seconds
+        withExtendedLifetime((analysis, findings)) { emit("heap-after", PeakMemory.heapInUse() ?? 0) }
         emit("states", analysis.stateCount)
         emit("truncated", analysis.isTruncated)
         emit("findings", findings.count)

@@ -21,7 +21,7 @@ struct Report {
             "Seeded random play (uniform among the choices offered; each step's text built; engine only: the same without the text)",
             playTable())
         out += section(
-            "Full analysis (every reachable state, then the findings `rapport test` prints; added: peak resident memory above what was in use when it began)",
+            "Full analysis (every reachable state, then the findings `rapport test` prints; analysis heap: what it keeps allocated)",
             analysisTable())
         out += section("First choice on screen (`rapport play FILE`, from spawn to the first numbered choice)", firstChoiceTable())
         out += section("Each tenfold step in N (time at 10N / time at N)", scalingTable())
@@ -73,14 +73,14 @@ struct Report {
 
     private func analysisTable() -> String {
         var table = TextTable([
-            "shape", "decisions", "time", "states", "states/decision", "µs/state", "peak memory", "added by analysis",
-            "added bytes/state", "findings",
+            "shape", "decisions", "time", "states", "states/decision", "µs/state", "peak memory", "analysis heap",
+            "heap bytes/state", "findings",
         ])
         var skipped: [String] = []
         for figure in figures {
             switch figure.analysis {
             case .measured(let analysis):
-                let growth = analysis.analysisShare
+                let growth = analysis.analysisHeap
                 table.add(
                     label(figure) + [
                         Format.seconds(analysis.seconds),

@@ -4,19 +4,29 @@ import Dispatch
 /// a large file that can run side by side (the line index, the parse, the fingerprint). The results
 /// are the same as doing the work in turn; only the time changes.
 final class BackgroundJob<Result: Sendable>: @unchecked Sendable {
-    // `@unchecked`: `result` is written once, on the worker before `done.leave()`, and read only
-    // after `done.wait()`, which orders the two.
+    // `@unchecked`: `work` is set before the worker starts and cleared by the worker; `result` is
+    // written once, on the worker before `done.leave()`, and read only after `done.wait()`, which
+    // orders the two.
+    private var work: (@Sendable () -> Result)?
     private var result: Result?
     private let done = DispatchGroup()
 
     init(_ work: @escaping @Sendable () -> Result) {
+        self.work = work
         done.enter()
         // A serial queue of its own, not a global concurrent one: its work always gets a thread,
         // even when the caller runs on a pool whose threads are all busy.
-        DispatchQueue(label: "rapport.background").async { [self] in
-            result = work()
-            done.leave()
-        }
+        DispatchQueue(label: "rapport.background").async { [self] in run() }
+    }
+
+    private func run() {
+        // The work, and what it holds (a file's bytes, say), is let go before the caller is woken:
+        // the dispatched block itself is freed only some time after it returns.
+        let work = self.work
+        self.work = nil
+        result = work?()
+        _ = consume work
+        done.leave()
     }
 
     /// The result, waiting for it if the work is not done yet.
