@@ -38,6 +38,16 @@ struct PlayCommand: ParsableCommand {
     @Option(name: .customLong("scenarios"), help: "A folder of your own scenarios to add to the menu.")
     var scenarioFolders: [String] = []
 
+    /// `--json` names the file the transcript is written over. Named as a scenario file, it is
+    /// almost always a slip (the scenario was meant as the argument), and writing would destroy it.
+    func validate() throws {
+        guard let jsonPath else { return }
+        if jsonPath.hasSuffix(".\(ScenarioFiles.fileExtension)") || jsonPath == scenario {
+            throw ValidationError(
+                "--json names the file the transcript is written to, and '\(jsonPath)' is a scenario: it would be overwritten. Give a path ending in .json, and the scenario on its own: rapport play --json run.json \(scenario ?? jsonPath)")
+        }
+    }
+
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment

@@ -95,6 +95,18 @@ enum Rapport {
         #expect(unknown.errors.contains("did you mean 'angry-caller'?"))
     }
 
+    /// `--json` takes the transcript's path; given a scenario file by mistake, it must not write over it.
+    @Test(arguments: [["--json", "Scenarios/angry-caller.scenario"], ["--json", "notes.txt", "notes.txt"]])
+    func transcriptNeverOverwritesAScenario(arguments: [String]) throws {
+        let scenario = Repository.url("Scenarios/angry-caller.scenario")
+        let before = try Data(contentsOf: scenario)
+        let result = try Rapport.run(["play", "--plain"] + arguments, input: "1\n1\n")
+        #expect(result.status == 64)
+        #expect(result.errors.contains("it would be overwritten"))
+        #expect(try Data(contentsOf: scenario) == before)
+        #expect(!FileManager.default.fileExists(atPath: Repository.url("notes.txt").path))
+    }
+
     @Test func testCommandPassesOnTheLibrary() throws {
         let result = try Rapport.run(["test", "Scenarios", "--random", "50"])
         #expect(result.status == 0, "\(result.output)")
