@@ -15,7 +15,7 @@ public struct Checker: Sendable {
 
     /// Parses and checks a file in one call.
     public static func check(_ source: SourceFile) -> CheckResult {
-        check(source, halvesThreshold: Parser.halvesThreshold)
+        check(source, halvesThreshold: SourceFile.halvesThreshold)
     }
 
     /// `halvesThreshold`: see `Parser.parse(_:halvesThreshold:)`.

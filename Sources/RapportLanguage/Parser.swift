@@ -33,7 +33,7 @@ public struct Parser: Sendable {
     static let malformed = ConditionSyntax.flag(NameSyntax(text: "", span: Span(0, 0)))
 
     public static func parse(_ source: SourceFile) -> (ScenarioSyntax, [Diagnostic]) {
-        parse(source, halvesThreshold: halvesThreshold)
+        parse(source, halvesThreshold: SourceFile.halvesThreshold)
     }
 
     /// `halvesThreshold`: files from this size up are parsed in two halves at once (tests set it low,

@@ -3,9 +3,6 @@
 /// a heading closes; so the two halves give the same syntax tree and the same problems, in the same
 /// order, as one pass. On a 13 MB file the parse was about two thirds of the check.
 extension Parser {
-    /// Files from this size up are parsed in halves. Below it, starting a thread costs more than it saves.
-    static let halvesThreshold = 2 << 20
-
     /// The first line from the middle of the file on that starts a node (`==` in the first column),
     /// or nil when there is none.
     static func lineToSplitAt(in source: SourceFile) -> Int? {

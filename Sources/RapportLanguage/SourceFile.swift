@@ -12,10 +12,16 @@ public struct SourceFile: Sendable {
     private let continuationsBeforeBlock: [Int]
 
     public init(name: String, bytes: [UInt8]) {
+        self.init(name: name, bytes: bytes, halvesThreshold: Self.halvesThreshold)
+    }
+
+    /// `halvesThreshold`: from this size up, the line index is built in two halves at once (tests set
+    /// it low, to compare the two ways on small files).
+    init(name: String, bytes: [UInt8], halvesThreshold: Int) {
         self.name = name
         self.bytes = bytes
         let index: LineIndex
-        if bytes.count >= Self.indexInHalvesThreshold {
+        if bytes.count >= halvesThreshold, bytes.count >= 512 {
             // The second half on another thread: a block is a whole number of words, and the halves
             // are whole blocks, so each half is scanned exactly as one pass would scan it.
             let middle = (bytes.count / 2) & ~255
@@ -28,8 +34,10 @@ public struct SourceFile: Sendable {
         self.continuationsBeforeBlock = index.continuationsBeforeBlock + [index.continuations]
     }
 
-    /// Files from this size up have their line index built in two halves at once.
-    static let indexInHalvesThreshold = 2 << 20
+    /// Files from this size up are read on two processors: the line index here, then the parse
+    /// (`ParsingInHalves`) and the checking of the nodes (`CheckingInHalves`), each in two halves at
+    /// once. Below it, starting a thread costs more than it saves.
+    public static let halvesThreshold = 2 << 20
 
     /// Where the lines start in part of a file, and the UTF-8 continuation bytes before each 256-byte
     /// block of it.

@@ -34,6 +34,23 @@ import Testing
         #expect(described(halves) == described(onePass))
     }
 
+    /// The line index in two halves: the same line starts, and the same line and column for every
+    /// byte, with accented letters, emoji and line endings falling on and around the split.
+    @Test(arguments: [511, 512, 513, 1_000, 4_097])
+    func theLineIndexInHalvesMatchesOnePass(length: Int) {
+        let pieces = ["é", "\n", "🙂", "a", "\r\n", "Ω", " ", "\n\n"]
+        var bytes: [UInt8] = []
+        var index = 0
+        while bytes.count < length {
+            bytes += Array(pieces[(index * 7 + index / 3) % pieces.count].utf8)
+            index += 1
+        }
+        let onePass = SourceFile(name: "t", bytes: bytes, halvesThreshold: .max)
+        let halves = SourceFile(name: "t", bytes: bytes, halvesThreshold: 0)
+        #expect(halves.lineStarts == onePass.lineStarts)
+        #expect((0...bytes.count).allSatisfy { halves.location(ofOffset: $0) == onePass.location(ofOffset: $0) })
+    }
+
     @Test func theBundledScenariosReallyAreSplit() throws {
         let bundled = Self.files.filter { $0.hasPrefix("Scenarios/") }
         #expect(bundled.count >= 8)
