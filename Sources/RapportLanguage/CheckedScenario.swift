@@ -20,8 +20,9 @@ public struct CheckedScenario: Sendable {
     /// The file name shown in messages.
     public let sourceName: String
     /// A fingerprint of the file's bytes, so a record of a run can tell that the scenario has changed.
-    /// For a large file it is still being worked out on another thread when the check returns, and
-    /// the first read waits for it: `check`, `test` and `analyze` never read it.
+    /// For a large file it may still be being worked out on another thread when the check returns,
+    /// and the first read waits for it. `check` and `analyze` never read it; a session reads it when
+    /// it starts its transcript.
     public var sourceHash: String { fingerprint.wait() }
     private let fingerprint: PendingFingerprint
 

@@ -11,7 +11,8 @@ public enum Fingerprint {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Files from this size up are fingerprinted on another thread while they are checked.
+    /// Files from this size up are fingerprinted on another thread, started once their nodes are
+    /// checked.
     static let backgroundThreshold = 1 << 20
 
     /// Starts fingerprinting `bytes`: on another thread for a large file, at once for a small one.
