@@ -22,6 +22,11 @@ public struct Rules: Sendable {
         var all: [OfferedChoice] = []
         /// Empty when every choice has a condition, or none has.
         var unconditional: [OfferedChoice] = []
+        /// The conditions of the choices that have one, and whether any choice has none: all a step
+        /// needs to tell which list it shows, without reading the node's choices (a few cache lines
+        /// each, on a node that is usually not in the cache).
+        var choiceConditions: [Condition] = []
+        var anyUnconditional = false
         /// The same for the lines a node shows on arrival (its `show` steps), for nodes with at most
         /// 64 steps: a bit per step index, and the lines when all are shown and when exactly those
         /// without a condition are.
@@ -51,7 +56,12 @@ public struct Rules: Sendable {
                     var conditional = false
                     for choice in choices {
                         entry.all.append(OfferedChoice(id: choice.id, number: entry.all.count + 1, text: choice.text))
-                        if choice.condition != nil { conditional = true }
+                        if let condition = choice.condition {
+                            conditional = true
+                            entry.choiceConditions.append(condition)
+                        } else {
+                            entry.anyUnconditional = true
+                        }
                     }
                     if conditional {
                         for choice in choices where choice.condition == nil {

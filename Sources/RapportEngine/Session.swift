@@ -143,20 +143,33 @@ public struct Session: Sendable {
         }
         var offered: [OfferedChoice] = []
         if status == .awaitingChoice {
-            let choices = nodes[here].choices
             // Usually all the choices are shown, or exactly those without a condition: the rules
             // have those lists ready (`Rules.offers`), so nothing is built or copied.
             var allShown = true
             var unconditionalShown = true
             var anyShown = false
-            for index in choices.indices {
-                let condition = choices[index].condition
-                if rules.holds(condition, in: state) {
-                    anyShown = true
-                    if condition != nil { unconditionalShown = false }
-                } else {
-                    allShown = false
-                    if condition == nil { unconditionalShown = false }
+            if here < rules.offers.count {
+                // From the rules' list of the conditions alone, without reading the choices.
+                anyShown = rules.offers[here].anyUnconditional
+                for condition in rules.offers[here].choiceConditions {
+                    if rules.holds(condition, in: state) {
+                        anyShown = true
+                        unconditionalShown = false
+                    } else {
+                        allShown = false
+                    }
+                }
+            } else {
+                let choices = nodes[here].choices
+                for index in choices.indices {
+                    let condition = choices[index].condition
+                    if rules.holds(condition, in: state) {
+                        anyShown = true
+                        if condition != nil { unconditionalShown = false }
+                    } else {
+                        allShown = false
+                        if condition == nil { unconditionalShown = false }
+                    }
                 }
             }
             if !anyShown {
@@ -165,6 +178,7 @@ public struct Session: Sendable {
                 offered = allShown ? rules.offers[here].all : rules.offers[here].unconditional
             } else {
                 // The visible choices are numbered as they are found, without a list of indices first.
+                let choices = nodes[here].choices
                 for index in choices.indices where rules.holds(choices[index].condition, in: state) {
                     if offered.isEmpty { offered.reserveCapacity(choices.count - index) }
                     offered.append(
