@@ -275,7 +275,9 @@ public struct Rules: Sendable {
         for _ in 0..<Self.maximumNodesWithoutChoice {
             state.node = current
             state.silenceUsed = false
-            if let slot = watchedSlot[current] { state.watchedVisits[slot] = true }
+            // Looked up only when some condition asks about visits: the table has an entry per node,
+            // and reading it was a cache miss on every arrival.
+            if watchedCount > 0, let slot = watchedSlot[current] { state.watchedVisits[slot] = true }
             path.append(current)
             var next: Int?
             let steps = nodes[current].steps
