@@ -33,7 +33,8 @@ public struct Checker: Sendable {
     }
 
     let source: SourceFile
-    /// The parsed file. Each node's items are dropped once the node is checked (see `run`).
+    /// The parsed file. Each node's items are taken out and dropped once the node is checked, and each
+    /// effect once it is read (see `checkNodes`).
     var syntax: ScenarioSyntax
     var diagnostics: [Diagnostic] = []
     /// "Did you mean" comparisons left; each suggestion against N names costs N.
