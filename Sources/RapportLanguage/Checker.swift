@@ -118,7 +118,9 @@ public struct Checker: Sendable {
         for request in pending {
             let names: [String]
             switch request.among {
-            case .speakers: names = Array(speakers.keys)
+            // Sorted: a dictionary's order changes from one run to the next, and with two names
+            // equally close, the first one wins.
+            case .speakers: names = speakers.keys.sorted()
             case .nodes: names = syntax.nodes.map(\.name.text)
             case .variables: names = variables.map(\.name)
             case .promises: names = promises.map(\.name)

@@ -69,6 +69,22 @@ import Testing
         #expect(Set(found) == Set(expected), "found \(found.map(\.rawValue))")
     }
 
+    /// With two cast names equally close to a misspelt speaker, the suggestion must not depend on a
+    /// dictionary's order, which changes from one run to the next: the first in alphabetical order.
+    @Test func speakerSuggestionsBreakTiesTheSameWayEveryTime() {
+        let result = check(
+            """
+            title: Tie
+            customer: Ann
+            cast: Amy, Abe
+            == start
+            Amn: Hello.
+            end good: Done.
+            """)
+        let fixes = result.diagnostics.filter { $0.code == .unknownSpeaker }.map { $0.fixIt?.replacement }
+        #expect(fixes == ["Amy"])
+    }
+
     @Test func notUTF8AndEmptyFiles() {
         let latin1 = SourceFile(name: "t", bytes: Array("title: Caf".utf8) + [0xE9] + Array("\n".utf8))
         let result = Checker.check(latin1)
