@@ -35,3 +35,19 @@ final class BackgroundJob<Result: Sendable>: @unchecked Sendable {
         return result!
     }
 }
+
+/// A value given to a background job to own. A closure's captured values live as long as the closure
+/// runs; taken out of a handover, the value is the job's alone, so what it frees as it goes is freed.
+final class Handover<Value>: @unchecked Sendable {
+    // `@unchecked`: the value is set before the job starts and taken once, by the job.
+    private var value: Value?
+
+    init(_ value: consuming Value) {
+        self.value = value
+    }
+
+    func take() -> Value {
+        let taken = value.take()
+        return taken!
+    }
+}

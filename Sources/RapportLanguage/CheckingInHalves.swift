@@ -17,28 +17,34 @@ extension Checker {
         guard source.bytes.count >= halvesThreshold, count >= 2 else { return checkNodes(0..<count, items: &items) }
 
         let middle = count / 2
-        var secondItems = Array(items[middle...])
+        let firstOfSecond = Self.firstEffect(in: items[middle...]) ?? syntax.effects.count
+        // Handed over rather than captured: a captured copy would stay alive while the second half
+        // runs, and keep all of that half's syntax in memory until the end.
+        let handover = Handover((checker: checkerForLaterNodes(), items: Array(items[middle...])))
         items.removeSubrange(middle...)
-        var second = self
-        second.diagnostics = []
-        second.pendingSuggestions = []
-        second.lineCursor = 0
-        // Each half lets go of the other's effects, so that each effect is freed once read.
-        let firstOfSecond = Self.firstEffect(in: secondItems) ?? syntax.effects.count
+        // Each half lets go of the other's effects (the second half's checker, made above, still has
+        // them), so that each effect is freed once read.
         syntax.effects.drop(from: firstOfSecond)
-        let secondJob = BackgroundJob { [second, secondItems] () -> (Checker, [Node]) in
-            var checker = second
-            var items = secondItems
+        let secondJob = BackgroundJob { () -> (Checker, [Node]) in
+            var (checker, items) = handover.take()
             checker.syntax.effects.drop(before: firstOfSecond)
             let nodes = checker.checkNodes(middle..<count, items: &items)
             return (checker, nodes)
         }
-        secondItems = []
         var nodes = checkNodes(0..<middle, items: &items)
         let (secondChecker, secondNodes) = secondJob.wait()
         nodes += secondNodes
         join(secondChecker)
         return nodes
+    }
+
+    /// A checker for the later nodes: this one, with nothing gathered yet.
+    func checkerForLaterNodes() -> Checker {
+        var checker = self
+        checker.diagnostics = []
+        checker.pendingSuggestions = []
+        checker.lineCursor = 0
+        return checker
     }
 
     /// Adds what a checker of the later nodes gathered.
@@ -56,7 +62,7 @@ extension Checker {
     }
 
     /// The index of the first effect the items use, if any.
-    static func firstEffect(in items: [[NodeItemSyntax]]) -> Int? {
+    static func firstEffect(in items: ArraySlice<[NodeItemSyntax]>) -> Int? {
         for nodeItems in items {
             for item in nodeItems {
                 let range: Range<Int>
