@@ -1,7 +1,8 @@
 import Dispatch
 
 /// Work done on a thread of its own while the caller does something else, for the parts of reading
-/// a large file that can run side by side (the line index, the parse, the fingerprint). The results
+/// a large file that can run side by side (the line index, the parse, the checking of the nodes and
+/// the fingerprint). The results
 /// are the same as doing the work in turn; only the time changes.
 final class BackgroundJob<Result: Sendable>: @unchecked Sendable {
     // `@unchecked`: `work` is set before the worker starts and cleared by the worker; `result` is

@@ -139,7 +139,7 @@ public struct Checker: Sendable {
         let nodes = checkNodes()
         // Started once the nodes are checked, which may keep both cores busy (see `CheckingInHalves`),
         // and waited for only when it is read.
-        let fingerprint = Fingerprint.start(source.bytes)
+        let fingerprint = PendingFingerprint(source.bytes)
         suggestPending()
         checkGraph(nodes)
         checkUsage()

@@ -14,15 +14,13 @@ public enum Fingerprint {
     /// Files from this size up are fingerprinted on another thread, started once their nodes are
     /// checked.
     static let backgroundThreshold = 1 << 20
-
-    /// Starts fingerprinting `bytes`: on another thread for a large file, at once for a small one.
-    static func start(_ bytes: [UInt8]) -> PendingFingerprint { PendingFingerprint(bytes) }
 }
 
 /// A fingerprint being worked out while the file is checked, and after. FNV-1a reads one byte at a
 /// time, each step waiting on the last, so it cannot be made faster without changing every
 /// fingerprint already recorded in transcripts and workshop saves; on a 13 MB file it was 7% of the
 /// check.
+/// A large file's is worked out on another thread, a small one's at once.
 struct PendingFingerprint: Sendable {
     private let ready: String?
     private let job: BackgroundJob<String>?

@@ -24,9 +24,6 @@ public struct SegmentedList<Element: Sendable>: Sendable {
         count = emptySegments * Self.segmentSize
     }
 
-    /// The index the next element would have in a list made with `init(startingAt:)`.
-    var startIndex: Int { segments.firstIndex { !$0.isEmpty }.map { $0 * Self.segmentSize } ?? count }
-
     public mutating func append(_ element: Element) {
         if count % Self.segmentSize == 0 {
             var segment: [Element] = []
