@@ -32,6 +32,8 @@ public struct Session: Sendable {
     /// Every node passed through, in order.
     public private(set) var path: [Int] = []
     public private(set) var transcript: Transcript
+    /// Whether the session keeps a record of what happened (see `init(rules:recording:)`).
+    public let isRecording: Bool
 
     /// A session of its own. Its rules are built without the ready-made choice lists (`Rules.offers`):
     /// making them walks every node, which for one playthrough of a large scenario took longer than
@@ -44,15 +46,24 @@ public struct Session: Sendable {
     /// A session on rules already built, for callers that play many sessions of one scenario (random
     /// play): building `Rules` walks every node, so building it for each session made a playthrough
     /// cost time in proportion to the whole scenario rather than to the part of it played.
-    public init(rules: Rules) {
+    ///
+    /// Without `recording`, the session keeps no record of what happened: `transcript` has no steps,
+    /// `events` and `linesShown` stay empty, and `choose` and `stayedSilent` return no events. The
+    /// steps, path, state and totals are the same. For callers that play many sessions and read
+    /// only those (random play): working out and keeping every step's events took a third of the
+    /// time of a long playthrough, most of it in memory that a record of thousands of steps pushes
+    /// out of the processor's caches.
+    public init(rules: Rules, recording: Bool = true) {
         let scenario = rules.scenario
         self.scenario = scenario
         self.rules = rules
+        isRecording = recording
         var state = rules.initialState
         var totals = Array(repeating: 0, count: scenario.dimensions.count)
-        var newEvents: [Event]? = []
+        var newEvents: [Event]? = recording ? [] : nil
         var lines: [Line] = []
         var path: [Int] = []
+        path.reserveCapacity(Transcript.typicalLength)
         let stop = rules.arrive(
             at: scenario.start, state: &state, deltas: &totals, events: &newEvents, lines: &lines, path: &path,
             collectLines: true, checkStuck: false)
@@ -62,7 +73,7 @@ public struct Session: Sendable {
         let step = Self.makeStep(state: state, stop: stop, lines: lines, rules: rules)
         self.step = step
         self.transcript = Transcript(scenario: scenario)
-        transcript.record(step: step, action: nil, events: newEvents ?? [])
+        if recording { transcript.record(step: step, action: nil, events: newEvents ?? []) }
     }
 
     public var isOver: Bool { step.isOver }
@@ -74,7 +85,7 @@ public struct Session: Sendable {
         guard let offered = step.choices.first(where: { $0.id == id }),
             let index = scenario.nodes[state.node].choices.firstIndex(where: { $0.id == offered.id })
         else { throw .noSuchChoice(id) }
-        return perform(.choose(index), record: .choice(id: offered.id, text: offered.text))
+        return perform(.choose(index), record: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
     }
 
     /// Takes the choice shown with this number (1-based).
@@ -90,7 +101,7 @@ public struct Session: Sendable {
         var index = number - 1
         while index < choices.count, choices[index].id != offered.id { index += 1 }
         guard index < choices.count else { throw .noSuchChoice(offered.id) }
-        return perform(.choose(index), record: .choice(id: offered.id, text: offered.text))
+        return perform(.choose(index), record: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
     }
 
     /// The trainee said nothing for the silence timer's length.
@@ -101,13 +112,14 @@ public struct Session: Sendable {
         return perform(.silence, record: .silence)
     }
 
-    mutating func perform(_ action: Rules.Action, record: Transcript.Action) -> [Event] {
+    /// `record` is the action as the transcript keeps it: nil when the session is not recording.
+    mutating func perform(_ action: Rules.Action, record: Transcript.Action?) -> [Event] {
         // The state is taken out of the session while it changes, so its arrays are changed in place
         // rather than copied (the session would otherwise still share them).
         var current = state
         state = Self.emptyState
-        var newEvents: [Event]? = []
-        if case .choose(let index) = action {
+        var newEvents: [Event]? = isRecording ? [] : nil
+        if isRecording, case .choose(let index) = action {
             newEvents!.reserveCapacity(scenario.nodes[current.node].choices[index].effects.count + 2)
         }
         var lines: [Line] = []
@@ -119,8 +131,10 @@ public struct Session: Sendable {
         state = consume current
         let happened = newEvents ?? []
         step = Self.makeStep(state: state, stop: stop, lines: lines, rules: rules)
-        transcript.record(step: step, action: record, events: happened)
-        if step.isOver { transcript.finish(totals: totals, scenario: scenario, ending: step.ending) }
+        if isRecording {
+            transcript.record(step: step, action: record, events: happened)
+            if step.isOver { transcript.finish(totals: totals, scenario: scenario, ending: step.ending) }
+        }
         return happened
     }
 

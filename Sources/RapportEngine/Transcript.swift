@@ -59,7 +59,13 @@ public struct Transcript: Sendable, Codable, Equatable {
         version = Self.formatVersion
         self.scenario = ScenarioReference(id: scenario.id, title: scenario.title, hash: scenario.sourceHash)
         steps = []
+        // Room for a typical conversation at once: grown from empty, the list was copied into a
+        // new buffer five or six times in the first twenty decisions.
+        steps.reserveCapacity(Self.typicalLength)
     }
+
+    /// Steps in a typical conversation: the bundled scenarios take 6 to 20.
+    static let typicalLength = 32
 
     mutating func record(step: Step, action: Action?, events: [Event]) {
         steps.append(

@@ -30,7 +30,8 @@ public enum RandomPlay {
         // Built once: building the rules walks the whole scenario, far more than one playthrough does.
         let rules = Rules(scenario)
         for _ in 0..<max(0, playthroughs) {
-            var session = Session(rules: rules)
+            // Without a record: only the steps and the path are read here.
+            var session = Session(rules: rules, recording: false)
             var count = 0
             while !session.isOver, count < maximumDecisions {
                 let choices = session.step.choices

@@ -212,6 +212,51 @@ import Testing
     }
 }
 
+/// A session without a record must play exactly as one with a record: only the record is left out.
+@Suite struct UnrecordedSessionTests {
+    @Test(arguments: 1...24)
+    func playsAsARecordedSessionDoes(seed: UInt64) throws {
+        let rules = Rules(try scenario(callback))
+        var recorded = Session(rules: rules)
+        var unrecorded = Session(rules: rules, recording: false)
+        var random = SeededRandom(seed: seed)
+        expectSameStep(recorded.step, unrecorded.step)
+        while !recorded.isOver {
+            let options = recorded.step.choices.count + (recorded.step.silenceSeconds != nil ? 1 : 0)
+            let pick = Int(random.next() % UInt64(options))
+            if pick < recorded.step.choices.count {
+                try recorded.choose(number: pick + 1)
+                #expect(try unrecorded.choose(number: pick + 1).isEmpty)
+            } else {
+                try recorded.stayedSilent()
+                #expect(try unrecorded.stayedSilent().isEmpty)
+            }
+            expectSameStep(recorded.step, unrecorded.step)
+            #expect(recorded.state == unrecorded.state)
+            #expect(recorded.totals == unrecorded.totals)
+            #expect(recorded.path == unrecorded.path)
+        }
+        #expect(unrecorded.isOver)
+        #expect(!unrecorded.isRecording)
+        #expect(unrecorded.transcript.steps.isEmpty)
+        #expect(unrecorded.transcript.result == nil)
+        #expect(unrecorded.events.isEmpty)
+        #expect(recorded.transcript.steps.count > 1)
+        #expect(recorded.transcript.result != nil)
+    }
+
+    func expectSameStep(_ a: Step, _ b: Step) {
+        #expect(a.node == b.node)
+        #expect(a.lines == b.lines)
+        #expect(a.choices == b.choices)
+        #expect(a.status == b.status)
+        #expect(a.moment == b.moment)
+        #expect(a.discuss == b.discuss)
+        #expect(a.hint == b.hint)
+        #expect(a.silenceSeconds == b.silenceSeconds)
+    }
+}
+
 @Suite struct ScoreReportTests {
     @Test func percentagesOfWhatIsPossible() {
         let report = ScoreReport(
