@@ -83,12 +83,14 @@ struct Benchmark {
         progress("\(shape.rawValue) \(decisions): random play")
         let play = try measure(.play, file: path)
         let engineOnly = try measure(.play, file: path, extra: ["--no-text"])
+        let recorded = try measure(.play, file: path, extra: ["--record"])
         figures.play = .measured(
             try read("play of \(path)") { () throws(ChildReport.Missing) in
                 PlayFigures(
                     playthroughs: try play.int("playthroughs"), decisions: try play.int("decisions"),
                     unfinished: try play.int("unfinished"), seconds: try play.double("seconds"), peak: try play.int("peak"),
-                    engineOnlyDecisionsPerSecond: Double(try engineOnly.int("decisions")) / (try engineOnly.double("seconds")))
+                    engineOnlyDecisionsPerSecond: Double(try engineOnly.int("decisions")) / (try engineOnly.double("seconds")),
+                    recordedDecisionsPerSecond: Double(try recorded.int("decisions")) / (try recorded.double("seconds")))
             })
 
         if let skip = analysisSkipReason(decisions: decisions, smaller: smaller) {

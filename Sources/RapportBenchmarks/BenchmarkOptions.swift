@@ -16,7 +16,7 @@ enum BenchmarkCommand {
         usage: rapport-bench [--sizes 100,1000,10000,100000] [--shapes chain,layered] [--quick]
                              [--full-analysis] [--out DIR] [--keep-files] [--rapport PATH]
                rapport-bench generate --shape chain|layered --n DECISIONS
-               rapport-bench measure baseline|check|play|analysis --file PATH [--budget SECONDS] [--seed N] [--no-text]
+               rapport-bench measure baseline|check|play|analysis --file PATH [--budget SECONDS] [--seed N] [--no-text] [--record]
 
         Generates synthetic scenarios of each size and shape, and measures parse+check, seeded random
         play, full analysis, peak memory (each in a child process of its own), and the time from
@@ -90,6 +90,7 @@ enum BenchmarkCommand {
                     }
                     settings.budget = budget
                 case "--no-text": settings.buildText = false
+                case "--record": settings.record = true
                 case "--seed":
                     let text = try value(for: option)
                     guard let seed = UInt64(text) else { throw UsageError(description: "--seed: '\(text)' is not a seed") }

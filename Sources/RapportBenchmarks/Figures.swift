@@ -46,6 +46,9 @@ struct PlayFigures {
     let peak: Int
     /// Decisions per second when no text is built: the engine's share of the time.
     let engineOnlyDecisionsPerSecond: Double
+    /// Decisions per second, with the text, when every session keeps a transcript as `rapport play`
+    /// does: the record's share of the time is the difference.
+    let recordedDecisionsPerSecond: Double
 
     var playthroughsPerSecond: Double { Double(playthroughs) / seconds }
     var decisionsPerSecond: Double { Double(decisions) / seconds }

@@ -32,6 +32,9 @@ enum Measurement: String, CaseIterable {
         /// Whether random play builds each step's text, as a player's screen would. Without it the
         /// figure is the engine's alone, which shows how much of the time the text takes.
         var buildText = true
+        /// Whether each session keeps a transcript, as `rapport play` does. Without it, sessions are
+        /// played as `rapport test --random` plays them (`Session(rules:recording: false)`).
+        var record = false
     }
 
     func run(_ settings: Settings) throws(Failure) {
@@ -93,19 +96,20 @@ enum Measurement: String, CaseIterable {
 
     private func measurePlay(_ settings: Settings) throws(Failure) {
         let (_, scenario) = try load(settings.file)
-        // One set of rules for every playthrough, as `RandomPlay` (behind `rapport test`) does:
-        // building them walks the whole scenario, which a playthrough of the layered story does not.
+        // One set of rules for every playthrough, and sessions without a record unless asked for,
+        // as `RandomPlay` (behind `rapport test --random`) plays them: building the rules walks the
+        // whole scenario, which a playthrough of the layered story does not.
         let rules = Rules(scenario)
         var random = SeededRandom(seed: settings.seed)
         var playthroughs = 0
         var decisions = 0
         var unfinished = 0
         var shownBytes = 0
-        var screen = Screen()
+        let screen = Screen()
         let clock = Stopwatch()
         // Whole playthroughs only, so the rates are not skewed by a half-played last one.
         while playthroughs == 0 || clock.seconds < settings.budget {
-            var session = Session(rules: rules)
+            var session = Session(rules: rules, recording: settings.record)
             if settings.buildText { shownBytes += screen.render(session.step) }
             while !session.isOver {
                 let offered = session.step.choices.count

@@ -18,7 +18,7 @@ struct Report {
         var out = ""
         out += section("Parse and check (time: median of repeated runs; best: the fastest run)", checkTable())
         out += section(
-            "Seeded random play (uniform among the choices offered; each step's text built; engine only: the same without the text)",
+            "Seeded random play, as `rapport test --random` plays (uniform among the choices offered; each step's text built; engine only: the same without the text; with transcript: each session keeps a transcript, as `rapport play` does)",
             playTable())
         out += section(
             "Full analysis (every reachable state, then the findings `rapport test` prints; analysis heap: what it keeps allocated)",
@@ -57,7 +57,7 @@ struct Report {
     private func playTable() -> String {
         var table = TextTable([
             "shape", "decisions", "playthroughs", "playthroughs/s", "decisions/s", "per playthrough", "unfinished",
-            "peak memory", "engine only",
+            "peak memory", "engine only", "with transcript",
         ])
         for figure in figures {
             guard let play = figure.play.value else { continue }
@@ -66,6 +66,7 @@ struct Report {
                     Format.grouped(play.playthroughs), Format.rate(play.playthroughsPerSecond),
                     Format.rate(play.decisionsPerSecond), Format.seconds(play.secondsPerPlaythrough),
                     "\(play.unfinished)", Format.bytes(play.peak), Format.rate(play.engineOnlyDecisionsPerSecond) + "/s",
+                    Format.rate(play.recordedDecisionsPerSecond) + "/s",
                 ])
         }
         return table.render()
