@@ -114,21 +114,17 @@ public struct Session: Sendable {
 
     /// `record` is the action as the transcript keeps it: nil when the session is not recording.
     mutating func perform(_ action: Rules.Action, record: Transcript.Action?) -> [Event] {
-        // The state is taken out of the session while it changes, so its arrays are changed in place
-        // rather than copied (the session would otherwise still share them).
-        var current = state
-        state = Self.emptyState
         var newEvents: [Event]? = isRecording ? [] : nil
         if isRecording, case .choose(let index) = action {
-            newEvents!.reserveCapacity(scenario.nodes[current.node].choices[index].effects.count + 2)
+            newEvents!.reserveCapacity(scenario.nodes[state.node].choices[index].effects.count + 2)
         }
         var lines: [Line] = []
+        // The state is changed where it is, so its arrays are changed in place rather than copied.
         // Score changes are added straight to the totals: adding them to zeroed deltas and then the
         // deltas to the totals gives the same sums.
         let stop = rules.take(
-            action, state: &current, deltas: &totals, events: &newEvents, lines: &lines, path: &path,
+            action, state: &state, deltas: &totals, events: &newEvents, lines: &lines, path: &path,
             collectLines: true, checkStuck: false)
-        state = consume current
         let happened = newEvents ?? []
         step = Self.makeStep(state: state, stop: stop, lines: lines, rules: rules)
         if isRecording {
@@ -137,9 +133,6 @@ public struct Session: Sendable {
         }
         return happened
     }
-
-    /// A placeholder while the real state is being changed; its empty arrays allocate nothing.
-    private static let emptyState = PlayState(node: 0, values: [], promises: [], watchedVisits: [], silenceUsed: false)
 
     /// The step for a stop. The rules were asked not to check for a decision with nothing on offer
     /// (`checkStuck: false`): the visible choices are listed here anyway, and none means stuck, which
