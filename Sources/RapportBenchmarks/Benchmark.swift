@@ -13,6 +13,11 @@ struct Benchmark {
         let description: String
     }
 
+    /// The size of the yardstick's scenario (`Measurement.yardstick`).
+    static let yardstickDecisions = 100
+    /// Seconds of yardstick play before each scenario's figures.
+    static let yardstickBudget = 0.5
+
     func run() throws(Failure) {
         print(MachineInfo.describe())
         print("")
@@ -65,6 +70,12 @@ struct Benchmark {
         }
         var figures = Figures(shape: shape, decisions: decisions, fileBytes: text.utf8.count)
         defer { if !options.keepFiles { SystemFiles.remove(path) } }
+
+        progress("\(shape.rawValue) \(decisions): yardstick")
+        let yardstick = try measure(.yardstick, file: nil, extra: ["--budget", "\(Self.yardstickBudget)"])
+        figures.yardstick = (try? yardstick.int("decisions")).flatMap { decisions in
+            (try? yardstick.double("seconds")).map { Double(decisions) / $0 }
+        }
 
         progress("\(shape.rawValue) \(decisions): parse and check")
         let check = try measure(.check, file: path)

@@ -16,7 +16,7 @@ enum BenchmarkCommand {
         usage: rapport-bench [--sizes 100,1000,10000,100000] [--shapes chain,layered] [--quick]
                              [--full-analysis] [--out DIR] [--keep-files] [--rapport PATH]
                rapport-bench generate --shape chain|layered --n DECISIONS
-               rapport-bench measure baseline|check|play|analysis --file PATH [--budget SECONDS] [--seed N] [--no-text] [--record]
+               rapport-bench measure baseline|check|play|analysis|yardstick [--file PATH] [--budget SECONDS] [--seed N] [--no-text] [--record]
 
         Generates synthetic scenarios of each size and shape, and measures parse+check, seeded random
         play, full analysis, peak memory (each in a child process of its own), and the time from
@@ -77,7 +77,7 @@ enum BenchmarkCommand {
         case "measure":
             rest.removeFirst()
             guard let name = rest.popFirst(), let measurement = Measurement(rawValue: name) else {
-                throw UsageError(description: "measure needs one of: baseline, check, play, analysis")
+                throw UsageError(description: "measure needs one of: baseline, check, play, analysis, yardstick")
             }
             var settings = Measurement.Settings()
             while let option = rest.popFirst() {
@@ -98,7 +98,9 @@ enum BenchmarkCommand {
                 default: throw UsageError(description: "unknown option '\(option)' for measure")
                 }
             }
-            if measurement != .baseline, settings.file.isEmpty { throw UsageError(description: "measure needs --file") }
+            if measurement != .baseline, measurement != .yardstick, settings.file.isEmpty {
+                throw UsageError(description: "measure needs --file")
+            }
             return .measure(measurement, settings)
         default:
             var options = BenchmarkOptions()

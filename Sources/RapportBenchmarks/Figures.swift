@@ -12,6 +12,8 @@ struct Figures {
     var play: Measured<PlayFigures> = .skipped("not measured")
     var analysis: Measured<AnalysisFigures> = .skipped("not measured")
     var firstChoice: Measured<FirstChoiceTimer.Result> = .skipped("not measured")
+    /// Decisions per second of the yardstick, measured just before this scenario's figures.
+    var yardstick: Double?
 }
 
 enum Measured<Value> {

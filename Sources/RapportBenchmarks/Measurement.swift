@@ -17,6 +17,9 @@ enum Measurement: String, CaseIterable {
     case play
     /// Full state-space analysis, once.
     case analysis
+    /// Random play of a small scenario made in memory (`Benchmark.yardstick`), the same before
+    /// every size: on a shared machine it shows how fast the host is running at that moment.
+    case yardstick
 
     /// A measurement that could not be made: a file that cannot be read or does not check cleanly,
     /// or a choice the engine refused.
@@ -47,6 +50,8 @@ enum Measurement: String, CaseIterable {
             try measurePlay(settings)
         case .analysis:
             try measureAnalysis(settings)
+        case .yardstick:
+            try measureYardstick(settings)
         }
         emit("peak", PeakMemory.ofThisProcess() ?? 0)
     }
@@ -96,6 +101,19 @@ enum Measurement: String, CaseIterable {
 
     private func measurePlay(_ settings: Settings) throws(Failure) {
         let (_, scenario) = try load(settings.file)
+        try play(scenario, settings)
+    }
+
+    /// A 100-decision layered story, in cache at every step: its speed depends on the host alone.
+    private func measureYardstick(_ settings: Settings) throws(Failure) {
+        let text = ScenarioGenerator(shape: .layered, decisions: Benchmark.yardstickDecisions).text()
+        guard let scenario = Checker.check(SourceFile(name: "yardstick", text: text)).scenario else {
+            throw Failure(description: "the yardstick scenario does not check")
+        }
+        try play(scenario, settings)
+    }
+
+    private func play(_ scenario: CheckedScenario, _ settings: Settings) throws(Failure) {
         // One set of rules for every playthrough, and sessions without a record unless asked for,
         // as `RandomPlay` (behind `rapport test --random`) plays them: building the rules walks the
         // whole scenario, which a playthrough of the layered story does not.

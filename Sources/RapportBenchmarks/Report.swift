@@ -25,6 +25,9 @@ struct Report {
             analysisTable())
         out += section("First choice on screen (`rapport play FILE`, from spawn to the first numbered choice)", firstChoiceTable())
         out += section("Each tenfold step in N (time at 10N / time at N)", scalingTable())
+        out += section(
+            "Host speed (the yardstick: random play of a \(Benchmark.yardstickDecisions)-decision layered story, in the cache throughout, measured just before each scenario's figures; a row measured while the host ran slow is slow with it)",
+            yardstickTable())
         out += section("Targets (issue 7)", targets())
         out += "Peak memory of a child process that does nothing: \(Format.bytes(baselinePeak)).\n"
         out += "Sizes are decimal: 1 MB = 1,000,000 bytes.\n"
@@ -68,6 +71,16 @@ struct Report {
                     "\(play.unfinished)", Format.bytes(play.peak), Format.rate(play.engineOnlyDecisionsPerSecond) + "/s",
                     Format.rate(play.recordedDecisionsPerSecond) + "/s",
                 ])
+        }
+        return table.render()
+    }
+
+    private func yardstickTable() -> String {
+        var table = TextTable(["shape", "decisions", "yardstick", "of the fastest"])
+        let fastest = figures.compactMap(\.yardstick).max() ?? 0
+        for figure in figures {
+            guard let rate = figure.yardstick, fastest > 0 else { continue }
+            table.add(label(figure) + [Format.rate(rate) + "/s", "\(Int((rate / fastest * 100).rounded())) %"])
         }
         return table.render()
     }
