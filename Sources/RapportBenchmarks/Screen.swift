@@ -9,8 +9,8 @@ import RapportEngine
 /// output buffer that is reused from step to step, not as a new `String` grown piece by piece for
 /// every step (that cost about 8,500 instructions a step, more than the engine's whole decision).
 final class Screen {
-    /// The output buffer, managed by hand: `Array.append(contentsOf:)` copied a string's bytes one
-    /// at a time (about one and a half instructions a byte), where `memcpy` copies them in blocks.
+    /// The output buffer, managed by hand: even from contiguous bytes, `Array.append(contentsOf:)`
+    /// took about one and a half instructions a byte, where `memcpy` copies in blocks.
     private var buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity = 4_096

@@ -68,11 +68,11 @@ enum AnalysisText {
         return out
     }
 
-    static func describe(_ moves: [Analysis.Move]) -> String {
+    static func describe(_ moves: Analysis.MovePath) -> String {
         moves.isEmpty ? "(at the start)" : moves.map { "\"\($0.text.prefix(40))\($0.text.count > 40 ? "…" : "")\"" }.joined(separator: " > ")
     }
 
-    static func list(_ moves: [Analysis.Move]) -> String {
+    static func list(_ moves: Analysis.MovePath) -> String {
         moves.enumerated().map { "  \($0.offset + 1). [\($0.element.node)] \($0.element.text)\n" }.joined()
     }
 
@@ -91,8 +91,8 @@ enum AnalysisText {
         let ranges: [Range]
         let overall: Range
         let endings: [Analysis.ReachedEnding]
-        let bestPath: [Analysis.Move]
-        let worstPath: [Analysis.Move]
+        let bestPath: Analysis.MovePath
+        let worstPath: Analysis.MovePath
         let stuck: [Analysis.Trouble]
         let loops: [Analysis.Trouble]
         let nodesNeverReached: [String]

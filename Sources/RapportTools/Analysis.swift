@@ -14,19 +14,19 @@ public struct Analysis: Sendable {
         public let text: String
     }
 
-    public struct ReachedEnding: Sendable, Hashable, Codable {
+    public struct ReachedEnding: Sendable, Hashable, Encodable {
         public let node: String
         public let outcome: Outcome
         public let summary: String
         /// The shortest way there.
-        public let example: [Move]
+        public let example: MovePath
     }
 
     /// A state where something is wrong (stuck, or looping), with the shortest way there.
-    public struct Trouble: Sendable, Hashable, Codable {
+    public struct Trouble: Sendable, Hashable, Encodable {
         public let node: String
         public let line: Int
-        public let example: [Move]
+        public let example: MovePath
     }
 
     public struct UnofferedChoice: Sendable, Hashable, Codable {
@@ -44,8 +44,8 @@ public struct Analysis: Sendable {
     public let ranges: [ScoreRange]
     /// The range of the sum of all dimensions.
     public let overallRange: ScoreRange
-    public let bestPath: [Move]
-    public let worstPath: [Move]
+    public let bestPath: MovePath
+    public let worstPath: MovePath
     public let endings: [ReachedEnding]
     public let stuck: [Trouble]
     public let loops: [Trouble]
@@ -113,7 +113,7 @@ public struct Analysis: Sendable {
         // Scoped too: the parent edges are only needed for the examples.
         do {
             let parentEdges = explorer.parentEdges()
-            func example(_ state: Int) -> [Move] { explorer.pathTo(state, parentEdges: parentEdges) }
+            func example(_ state: Int) -> MovePath { explorer.pathTo(state, parentEdges: parentEdges) }
             var endings: [ReachedEnding] = []
             var stuck: [Trouble] = []
             var loops: [Trouble] = []
@@ -189,7 +189,7 @@ public struct Analysis: Sendable {
             let location = SourceLocation(line: line, column: 1, offset: 0)
             return SourceRange(start: location, end: location)
         }
-        func describe(_ path: [Move]) -> String {
+        func describe(_ path: MovePath) -> String {
             path.isEmpty ? "it happens at the start" : "one way there: " + path.map { "'\($0.text)'" }.joined(separator: ", then ")
         }
         var result: [Diagnostic] = []

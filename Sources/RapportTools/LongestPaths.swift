@@ -179,9 +179,9 @@ extension StateGraph {
     static func add(_ w: Int, _ value: Value) -> Value { value.adding(w)! }
 
     /// Follows the edges that achieve the longest value from the start, to an ending.
-    func follow(_ longest: Longest, components: Components) -> [Analysis.Move] {
-        guard longest.startValue != nil else { return [] }
-        var moves: [Analysis.Move] = []
+    func follow(_ longest: Longest, components: Components) -> Analysis.MovePath {
+        guard longest.startValue != nil else { return Analysis.MovePath(nodes: scenario.nodes, moves: []) }
+        var moves: [UInt64] = []
         var state = 0
         var seen = Set<Int>()
         while isDecision(state), seen.insert(state).inserted {
@@ -202,6 +202,6 @@ extension StateGraph {
             moves.append(move(from: state, edge: edge))
             state = target(ofEdge: edge)
         }
-        return moves
+        return Analysis.MovePath(nodes: scenario.nodes, moves: moves)
     }
 }

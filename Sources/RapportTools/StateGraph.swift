@@ -233,14 +233,9 @@ struct StateGraph: Sendable {
 
     // MARK: - Paths
 
-    func move(from state: Int, edge: Int) -> Analysis.Move {
-        let node = scenario.nodes[node(of: state)]
-        switch action(ofEdge: edge) {
-        case .choose(let index):
-            return Analysis.Move(node: node.id, choiceID: node.choices[index].id, text: node.choices[index].text)
-        case .silence:
-            return Analysis.Move(node: node.id, choiceID: nil, text: "(silence)")
-        }
+    /// The move an edge makes, packed as `Analysis.MovePath` keeps it.
+    func move(from state: Int, edge: Int) -> UInt64 {
+        Analysis.MovePath.packed(node: node(of: state), action: action(ofEdge: edge))
     }
 
     /// The edge by which each state was first reached, or -1 for the start. Breadth first, so this
@@ -256,8 +251,8 @@ struct StateGraph: Sendable {
     }
 
     /// The shortest way from the start to a state, given `parentEdges()`.
-    func pathTo(_ state: Int, parentEdges: [Int32]) -> [Analysis.Move] {
-        var moves: [Analysis.Move] = []
+    func pathTo(_ state: Int, parentEdges: [Int32]) -> Analysis.MovePath {
+        var moves: [UInt64] = []
         var current = state
         while parentEdges[current] >= 0 {
             let edge = Int(parentEdges[current])
@@ -265,7 +260,8 @@ struct StateGraph: Sendable {
             moves.append(move(from: parent, edge: edge))
             current = parent
         }
-        return moves.reversed()
+        moves.reverse()
+        return Analysis.MovePath(nodes: scenario.nodes, moves: moves)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RapportEngine
 import RapportLanguage
 import RapportTools
@@ -64,6 +65,19 @@ func checked(_ text: String) throws -> CheckedScenario {
         let analysis = Analysis(try checked(branching))
         #expect(analysis.bestPath.map(\.text) == ["Warm.", "Fix it now.", "Call."])
         #expect(analysis.worstPath.map(\.text) == ["Cold."])
+    }
+
+    /// Paths are kept packed and read as moves: they must encode, compare and hash as those moves.
+    @Test func pathsAreTheirMoves() throws {
+        let analysis = Analysis(try checked(branching))
+        let moves = Array(analysis.bestPath)
+        #expect(moves.map(\.choiceID) == ["start.1", "middle.2", "close.1"])
+        let encoder = JSONEncoder()
+        #expect(try encoder.encode(analysis.bestPath) == encoder.encode(moves))
+        let again = Analysis(try checked(branching))
+        #expect(again.bestPath == analysis.bestPath)
+        #expect(again.bestPath.hashValue == analysis.bestPath.hashValue)
+        #expect(analysis.bestPath != analysis.worstPath)
     }
 
     @Test func endingsAndHowToReachThem() throws {
