@@ -75,6 +75,14 @@ struct Report {
         return table.render()
     }
 
+    /// For a time against a target: the host's speed when the rows were measured, if the yardstick
+    /// says it was under 90% of the run's fastest, so that a verdict can be read with it.
+    private func slowHost(_ rows: Figures...) -> String {
+        let fastest = figures.compactMap(\.yardstick).max() ?? 0
+        guard fastest > 0, let slowest = rows.compactMap(\.yardstick).min(), slowest < 0.9 * fastest else { return "" }
+        return "; host at \(Int((slowest / fastest * 100).rounded())) % by the yardstick"
+    }
+
     private func yardstickTable() -> String {
         var table = TextTable(["shape", "decisions", "yardstick", "of the fastest"])
         let fastest = figures.compactMap(\.yardstick).max() ?? 0
@@ -179,7 +187,9 @@ struct Report {
                 "parse and check at least 50 MB/s: slowest \(Format.significant(slowest.1.megabytesPerSecond)) MB/s (\(slowest.0.shape.rawValue), \(Format.grouped(slowest.0.decisions)))")
         }
         for (figure, check) in checks where figure.decisions == 10_000 {
-            add(check.seconds < 0.1, "10,000-decision \(figure.shape.rawValue) checked in under 100 ms: \(Format.seconds(check.seconds))")
+            add(
+                check.seconds < 0.1,
+                "10,000-decision \(figure.shape.rawValue) checked in under 100 ms: \(Format.seconds(check.seconds))\(slowHost(figure))")
         }
         if let (name, result) = bundledFirstChoice {
             let value = result.value
@@ -187,13 +197,13 @@ struct Report {
         }
         for figure in figures where figure.decisions == 10_000 {
             let value = figure.firstChoice.value
-            add(value.map { $0.seconds < 0.15 }, "first choice within 150 ms at 10,000 decisions (\(figure.shape.rawValue)): \(value.map { Format.seconds($0.seconds) } ?? "not measured")")
+            add(value.map { $0.seconds < 0.15 }, "first choice within 150 ms at 10,000 decisions (\(figure.shape.rawValue)): \(value.map { Format.seconds($0.seconds) } ?? "not measured")\(slowHost(figure))")
         }
         let plays = figures.compactMap { figure in figure.play.value.map { (figure, $0) } }
         if let slowest = plays.min(by: { $0.1.decisionsPerSecond < $1.1.decisionsPerSecond }) {
             add(
                 slowest.1.decisionsPerSecond >= 1_000_000,
-                "random play at least 1,000,000 decisions/s: slowest \(Format.rate(slowest.1.decisionsPerSecond)) (\(slowest.0.shape.rawValue), \(Format.grouped(slowest.0.decisions)))")
+                "random play at least 1,000,000 decisions/s: slowest \(Format.rate(slowest.1.decisionsPerSecond)) (\(slowest.0.shape.rawValue), \(Format.grouped(slowest.0.decisions))\(slowHost(slowest.0)))")
         }
         let analyses = figures.compactMap { figure in figure.analysis.value.map { (figure, $0) } }
         for (figure, analysis) in analyses where figure.decisions == 10_000 {
@@ -213,7 +223,7 @@ struct Report {
         for figure in figures {
             guard let smaller = figures.first(where: { $0.shape == figure.shape && $0.decisions * 10 == figure.decisions })
             else { continue }
-            let step = "\(figure.shape.rawValue) \(Format.grouped(smaller.decisions)) → \(Format.grouped(figure.decisions))"
+            let step = "\(figure.shape.rawValue) \(Format.grouped(smaller.decisions)) → \(Format.grouped(figure.decisions))\(slowHost(figure, smaller))"
             if let large = figure.check.value, let small = smaller.check.value {
                 steps.append((large.seconds / small.seconds, "check, \(step)"))
             }
