@@ -69,11 +69,21 @@ enum AnalysisText {
     }
 
     static func describe(_ moves: Analysis.MovePath) -> String {
-        moves.isEmpty ? "(at the start)" : moves.map { "\"\($0.text.prefix(40))\($0.text.count > 40 ? "…" : "")\"" }.joined(separator: " > ")
+        guard !moves.isEmpty else { return "(at the start)" }
+        func quoted(_ move: Analysis.Move) -> String { "\"\(move.text.prefix(40))\(move.text.count > 40 ? "…" : "")\"" }
+        let (first, omitted, last) = moves.excerpt()
+        return (first.map(quoted) + (omitted > 0 ? ["(\(omitted) more)"] : []) + last.map(quoted)).joined(separator: " > ")
     }
 
+    /// One line a move, numbered; a path of more than 100 moves shows its first and last 50, and
+    /// says how many are left out (`--format json` has them all).
     static func list(_ moves: Analysis.MovePath) -> String {
-        moves.enumerated().map { "  \($0.offset + 1). [\($0.element.node)] \($0.element.text)\n" }.joined()
+        let (first, omitted, last) = moves.excerpt(atMost: 100)
+        func line(_ number: Int, _ move: Analysis.Move) -> String { "  \(number). [\(move.node)] \(move.text)\n" }
+        var out = first.enumerated().map { line($0.offset + 1, $0.element) }.joined()
+        if omitted > 0 { out += "  … \(omitted) more (all of them with --format json)\n" }
+        out += last.enumerated().map { line(first.count + omitted + $0.offset + 1, $0.element) }.joined()
+        return out
     }
 
     struct JSONAnalysis: Encodable {

@@ -190,7 +190,10 @@ public struct Analysis: Sendable {
             return SourceRange(start: location, end: location)
         }
         func describe(_ path: MovePath) -> String {
-            path.isEmpty ? "it happens at the start" : "one way there: " + path.map { "'\($0.text)'" }.joined(separator: ", then ")
+            guard !path.isEmpty else { return "it happens at the start" }
+            let (first, omitted, last) = path.excerpt()
+            let parts = first.map { "'\($0.text)'" } + (omitted > 0 ? ["\(omitted) more"] : []) + last.map { "'\($0.text)'" }
+            return "one way there: " + parts.joined(separator: ", then ")
         }
         var result: [Diagnostic] = []
         if isTruncated {

@@ -37,6 +37,16 @@ extension Analysis {
             return Move(node: node.id, choiceID: node.choices[choice - 1].id, text: node.choices[choice - 1].text)
         }
 
+        /// The moves to write on one line: all of them when there are at most `limit`, otherwise
+        /// the first and the last `limit / 2`, with how many were left out between them. On a
+        /// generated scenario of thousands of decisions a whole path made lines hundreds of
+        /// kilobytes long.
+        public func excerpt(atMost limit: Int = 12) -> (first: [Move], omitted: Int, last: [Move]) {
+            guard count > limit else { return (Array(self), 0, []) }
+            let side = Swift.max(1, limit / 2)
+            return (Array(self[..<side]), count - 2 * side, Array(self[(count - side)...]))
+        }
+
         /// Two paths are equal when their moves are, whatever scenario value they were read from.
         public static func == (lhs: MovePath, rhs: MovePath) -> Bool { lhs.elementsEqual(rhs) }
 

@@ -122,6 +122,31 @@ enum Rapport {
         #expect((json?["endings"] as? [Any])?.count ?? 0 >= 3)
     }
 
+    /// A generated scenario's paths run to thousands of moves: the text shortens them, JSON keeps all.
+    @Test func longPathsAreShortenedInText() throws {
+        var text = "title: Long\ncustomer: C\n"
+        for index in 0..<120 {
+            text += "== n\(index)\n* Go on \(index).\n  score: respect +1\n  coach: c\n  -> n\(index + 1)\n"
+        }
+        text += "== n120\nend good: done\n"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-long-\(getpid()).scenario")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        let result = try Rapport.run(["analyze", file.path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("shortest way: \"Go on 0.\" > \"Go on 1.\""))
+        #expect(result.output.contains("\"Go on 5.\" > (108 more) > \"Go on 114.\""))
+        #expect(result.output.contains("\"Go on 119.\"\n"))
+        #expect(result.output.contains("  50. [n49] Go on 49.\n  … 20 more (all of them with --format json)\n  71. [n70] Go on 70.\n"))
+        #expect(result.output.contains("  120. [n119] Go on 119.\n"))
+        #expect(!result.output.contains("Go on 60."))
+
+        let json = try Rapport.run(["analyze", "--format", "json", file.path])
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((object?["bestPath"] as? [Any])?.count == 120)
+    }
+
     @Test func playFromAPipeWithATranscript() throws {
         let transcript = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-run-\(getpid()).json")
         let result = try Rapport.run(

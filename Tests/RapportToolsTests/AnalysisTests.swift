@@ -98,6 +98,12 @@ func checked(_ text: String) throws -> CheckedScenario {
         #expect(analysis.stateCount == 21)
         #expect(analysis.ranges[0] == ScoreRange(worst: -20, best: 20))
         #expect(analysis.bestPath.count == 20)
+        // A long path is written as its ends, with how many moves are left out between them.
+        let excerpt = analysis.bestPath.excerpt(atMost: 12)
+        #expect(excerpt.first.map(\.node) == (0..<6).map { "n\($0)" })
+        #expect(excerpt.omitted == 8)
+        #expect(excerpt.last.map(\.node) == (14..<20).map { "n\($0)" })
+        #expect(analysis.bestPath.excerpt(atMost: 20).omitted == 0)
     }
 
     @Test func findsStuckStatesAndHiddenChoices() throws {
