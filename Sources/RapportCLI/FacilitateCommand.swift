@@ -109,7 +109,8 @@ struct FacilitateCommand: ParsableCommand {
         let readline = interactive ? ReadlineLineReader(historyFile: stateFolder + "/facilitate-history") : nil
         defer { readline?.restore() }
         let reader = AnyLineReader(readline ?? PlainLineReader() as any LineReader)
-        let renderer = FacilitatorRenderer(style: style, clearsScreen: interactive && !plain)
+        var renderer = FacilitatorRenderer(style: style, clearsScreen: interactive && !plain)
+        if interactive { renderer.height = TerminalSize.rows(environment: [:]) }
 
         var run = FacilitatorRun(
             workshop: workshop, analysis: Analysis(entry.scenario), reader: reader, output: StandardOutput(),
@@ -122,7 +123,10 @@ struct FacilitateCommand: ParsableCommand {
                     return error.localizedDescription
                 }
             })
-        if interactive { run.currentWidth = { TerminalSize.columns(environment: [:]) } }
+        if interactive {
+            run.currentWidth = { TerminalSize.columns(environment: [:]) }
+            run.currentHeight = { TerminalSize.rows(environment: [:]) }
+        }
         let outcome = run.run()
         if outcome == .stopped { throw ExitStatus.stoppedBySignal }
         if let export {

@@ -8,6 +8,10 @@ public struct FacilitatorRenderer: Sendable {
     public var style: Style
     /// Clear the screen before each step (on a terminal only).
     public var clearsScreen: Bool
+    /// The terminal's height in lines, when known. A decision that would not fit on the screen with
+    /// its prompt is drawn without the blank lines between its parts, so the room still sees the
+    /// title and the situation above the options (a projector's large font leaves few lines).
+    public var height: Int?
 
     public init(style: Style, clearsScreen: Bool) {
         self.style = style
@@ -18,11 +22,20 @@ public struct FacilitatorRenderer: Sendable {
     static func letter(_ index: Int) -> String { String(VoteParser.letter(index)) }
 
     public func step(_ workshop: Workshop, number: Int) -> String {
+        let spaced = step(workshop, number: number, spaced: true)
+        // The vote prompt and the line typed after it come below the decision.
+        let promptLines = 2
+        guard let height, spaced.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) + promptLines > height else { return spaced }
+        return step(workshop, number: number, spaced: false)
+    }
+
+    private func step(_ workshop: Workshop, number: Int, spaced: Bool) -> String {
         let step = workshop.step
+        let gap = spaced ? "\n" : ""
         var out = clearsScreen ? "\u{1B}[2J\u{1B}[H" : "\n"
         out += style.heading("\(clean(workshop.scenario.title)): decision \(number)")
         if let moment = step.moment {
-            out += style.accent(style.plain ? "A moment that matters: \(clean(moment))." : "◆ \(clean(moment))") + "\n\n"
+            out += style.accent(style.plain ? "A moment that matters: \(clean(moment))." : "◆ \(clean(moment))") + "\n" + gap
         }
         for line in step.lines {
             if let speaker = line.speaker {
@@ -30,11 +43,13 @@ public struct FacilitatorRenderer: Sendable {
             } else {
                 out += style.wrap(clean(line.text)).styledPerLine(style.italic)
             }
-            out += "\n"
+            out += gap
         }
+        if !spaced { out += "\n" }
         for (index, choice) in step.choices.enumerated() {
-            out += style.wrap(clean(choice.text), indent: "  " + style.bold(Self.letter(index)) + "   ", rest: "      ") + "\n"
+            out += style.wrap(clean(choice.text), indent: "  " + style.bold(Self.letter(index)) + "   ", rest: "      ") + gap
         }
+        if !spaced { out += "\n" }
         if let discuss = step.discuss {
             out += style.wrap(style.bold("Discuss:") + " " + clean(discuss), indent: "", rest: "  ")
         }

@@ -13,8 +13,9 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     public var reader: Reader
     public var output: Output
     public var renderer: FacilitatorRenderer
-    /// Asked before each prompt, so screens drawn after a resize fit the new width.
+    /// Asked before each prompt, so screens drawn after a resize fit the new width and height.
     public var currentWidth: @Sendable () -> Int? = { nil }
+    public var currentHeight: @Sendable () -> Int? = { nil }
     let save: (WorkshopRecord) -> String?
 
     /// Where the room is in the current step.
@@ -58,7 +59,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
         showStep()
         while true {
-            refreshWidth()
+            refreshSize()
             if phase == .voting, workshop.isOver { return finish() }
             let ticking = timerLeft != nil && reader.supportsTimers
             let prompt = phase == .voting ? "votes> " : "> "
@@ -92,13 +93,14 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
     }
 
-    /// Lays out what comes next at the terminal's width now, after any resize.
-    mutating func refreshWidth() {
+    /// Lays out what comes next at the terminal's size now, after any resize.
+    mutating func refreshSize() {
         if let width = currentWidth() { renderer.style.width = max(20, width) }
+        if let height = currentHeight() { renderer.height = height }
     }
 
     mutating func handle(_ text: String) -> Outcome? {
-        refreshWidth()
+        refreshSize()
         let lower = text.lowercased()
         if lower.hasPrefix(":timer") {
             startTimer(String(text.dropFirst(6)).trimmingBlanks())

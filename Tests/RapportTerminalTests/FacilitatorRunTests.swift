@@ -14,19 +14,43 @@ import Testing
         var records: [WorkshopRecord] = []
     }
 
-    static func run(_ name: String, teams: [String], input: [LineEvent]) throws -> (String, Workshop, Saves) {
+    static func run(_ name: String, teams: [String], input: [LineEvent], height: Int? = nil) throws -> (String, Workshop, Saves) {
         let scenario = try PracticeRunTests.scenario(name)
         let saves = Saves()
+        var renderer = FacilitatorRenderer(style: Style(colour: false, plain: false, width: 80), clearsScreen: false)
+        renderer.height = height
         var run = FacilitatorRun(
             workshop: Workshop(scenario: scenario, teams: teams), analysis: Analysis(scenario),
             reader: ScriptedLineReader(input), output: BufferOutput(),
-            renderer: FacilitatorRenderer(style: Style(colour: false, plain: false, width: 80), clearsScreen: false),
+            renderer: renderer,
             save: { record in
                 saves.records.append(record)
                 return nil
             })
         _ = run.run()
         return (run.output.text, run.workshop, saves)
+    }
+
+    /// On a short terminal (a projector's large font) a decision that would scroll is drawn without
+    /// its blank lines, so the title and the situation stay on screen above the options.
+    @Test(arguments: [24, 40])
+    func decisionFitsTheTerminalsHeight(height: Int) throws {
+        let (text, _, _) = try Self.run("delivery-promise", teams: [], input: [.line(":quit")], height: height)
+        let screen = String(text[..<(try #require(text.range(of: "Type the votes")).lowerBound)])
+        // Without the newline before the screen and the empty piece after its last newline.
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast()
+        #expect(lines.first?.hasPrefix("── The Delivery Promise: decision 1") == true)
+        #expect(["  A   ", "  B   ", "  C   ", "Discuss:"].allSatisfy { part in lines.contains { $0.hasPrefix(part) } })
+        let (unlimited, _, _) = try Self.run("delivery-promise", teams: [], input: [.line(":quit")])
+        if height == 24 {
+            // The screen, the prompt line and the line typed after it fit in 24 lines.
+            #expect(lines.count + 2 <= 24, "\(lines.count) lines")
+            #expect(!screen.contains("\n\n  B   "))
+        } else {
+            // Room enough: drawn as when the height is not known.
+            #expect(unlimited.hasPrefix(screen))
+            #expect(screen.contains("\n\n  B   "))
+        }
     }
 
     @Test func teamSessionWithTieUndoRevealAndDebrief() throws {
