@@ -7,16 +7,22 @@ import Darwin
 /// The terminal's width and height, asked afresh each time so a resize is seen at the next screen.
 public enum TerminalSize {
     public static func columns(fileDescriptor: Int32 = 1, environment: [String: String]) -> Int? {
-        var size = winsize()
-        if ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
-        return nil
+        if let size = windowSize(fileDescriptor), size.ws_col > 0 { return Int(size.ws_col) }
+        return positiveNumber(environment["COLUMNS"])
     }
 
     public static func rows(fileDescriptor: Int32 = 1, environment: [String: String]) -> Int? {
+        if let size = windowSize(fileDescriptor), size.ws_row > 0 { return Int(size.ws_row) }
+        return positiveNumber(environment["LINES"])
+    }
+
+    private static func windowSize(_ fileDescriptor: Int32) -> winsize? {
         var size = winsize()
-        if ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        if let text = environment["LINES"], let rows = Int(text), rows > 0 { return rows }
-        return nil
+        return ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0 ? size : nil
+    }
+
+    private static func positiveNumber(_ text: String?) -> Int? {
+        guard let text, let number = Int(text), number > 0 else { return nil }
+        return number
     }
 }
