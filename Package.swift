@@ -18,7 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "RapportLanguage"),
+        // The C library's allocator settings (glibc's mallopt), which the executables set at start.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .target(name: "RapportLanguage", dependencies: ["CMalloc"]),
         .target(name: "RapportEngine", dependencies: ["RapportLanguage"]),
         .target(name: "RapportTools", dependencies: ["RapportLanguage", "RapportEngine"]),
         // Saved workshops on disk: apart from the tools, so that analysis and play do not load Foundation.

@@ -2,6 +2,7 @@
 #if os(Linux)
 
 import RapportEngine
+import RapportLanguage
 
 /// What a player's screen would show for a step (each line with its speaker, the numbered choices,
 /// the ending), built and then thrown away: random-play figures should include the cost of the
@@ -55,8 +56,8 @@ final class Screen {
         return count
     }
 
-    /// Copies the string's bytes in one go when they are stored contiguously (as a checked
-    /// scenario's texts always are): appending the `utf8` view byte by byte cost about five
+    /// Copies the string's bytes in one go when they are stored contiguously (as a speaker's name
+    /// always is): appending the `utf8` view byte by byte cost about five
     /// instructions a byte, most of a step's text-building time.
     private func append(_ text: borrowing String) {
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -65,6 +66,15 @@ final class Screen {
             count += bytes.count
         }
         if copied == nil { for byte in text.utf8 { appendByte(byte) } }
+    }
+
+    /// A scenario's text: its bytes in one go, from where the scenario keeps them.
+    private func append(_ text: borrowing ScenarioText) {
+        text.withUTF8 { bytes in
+            reserve(bytes.count)
+            if let base = bytes.baseAddress { (buffer + count).update(from: base, count: bytes.count) }
+            count += bytes.count
+        }
     }
 
     /// Two bytes of punctuation, written directly: as a `String` each cost a call of its own.

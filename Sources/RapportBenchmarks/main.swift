@@ -8,6 +8,7 @@
 
 #if os(Linux)
     import Glibc
+    import RapportLanguage
 
 /// Progress and errors go to standard error, written directly (file descriptor 2) so that they
 /// appear at once even when standard output is a buffered pipe.
@@ -15,6 +16,9 @@ func printToStandardError(_ text: String) {
     var line = text + "\n"
     line.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
 }
+
+// As `rapport` does, so that peak memory is measured as it would be there.
+ProcessMemory.returnLargeBlocksWhenFreed()
 
 let command: BenchmarkCommand
 do {

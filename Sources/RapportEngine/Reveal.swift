@@ -6,7 +6,7 @@ public struct ChoiceReveal: Sendable, Hashable {
     public let choice: OfferedChoice
     /// Score changes by dimension name, in the scenario's dimension order; zero changes left out.
     public let deltas: [(dimension: String, delta: Int)]
-    public let coach: String?
+    public let coach: ScenarioText?
     /// Everything that would happen, in order (state changes, promises), without the scores.
     public let effects: [Event]
     /// The node the choice leads to.

@@ -5,7 +5,7 @@ public struct OfferedChoice: Sendable, Hashable, Codable {
     public let id: String
     /// 1-based, counting only the choices on offer now.
     public let number: Int
-    public let text: String
+    public let text: ScenarioText
 }
 
 /// What the trainee sees now: the lines since the last decision, and what they can do.
@@ -24,9 +24,9 @@ public struct Step: Sendable {
     public let lines: [Line]
     public let choices: [OfferedChoice]
     public let status: Status
-    public let moment: String?
-    public let discuss: String?
-    public let hint: String?
+    public let moment: ScenarioText?
+    public let discuss: ScenarioText?
+    public let hint: ScenarioText?
     /// Seconds before the customer fills a silence, if this decision has a silence still to come.
     public let silenceSeconds: Int?
 

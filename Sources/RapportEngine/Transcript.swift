@@ -20,7 +20,7 @@ public struct Transcript: Sendable, Codable, Equatable {
 
     /// What the trainee did to move on.
     public enum Action: Sendable, Codable, Equatable {
-        case choice(id: String, text: String)
+        case choice(id: String, text: ScenarioText)
         case silence
     }
 

@@ -50,6 +50,11 @@ extension SourceFile {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[span.start..<span.end]), as: UTF8.self) }
     }
 
+    /// Whether the span holds a control character or sequence that `Sanitizer.clean` removes.
+    func containsControl(_ span: Span) -> Bool {
+        bytes.withUnsafeBufferPointer { Sanitizer.containsControl(UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
+    }
+
     func range(_ span: Span) -> SourceRange { range(from: span.start, to: span.end) }
 
     /// The span without leading and trailing blanks.

@@ -107,9 +107,9 @@ public struct Node: Sendable {
     /// What happens on arrival, in order: lines shown, state changed, a jump or an ending.
     public let steps: [NodeStep]
     public let choices: [Choice]
-    public let moment: String?
-    public let discuss: String?
-    public let hint: String?
+    public let moment: ScenarioText?
+    public let discuss: ScenarioText?
+    public let hint: ScenarioText?
     public let silence: Silence?
 }
 
@@ -129,9 +129,9 @@ public struct NodeStep: Sendable {
 /// A line of the conversation: speech when `speaker` is set, narration otherwise.
 public struct Line: Sendable, Hashable, Codable {
     public let speaker: String?
-    public let text: String
+    public let text: ScenarioText
 
-    public init(speaker: String?, text: String) {
+    public init(speaker: String?, text: ScenarioText) {
         self.speaker = speaker
         self.text = text
     }
@@ -139,16 +139,16 @@ public struct Line: Sendable, Hashable, Codable {
 
 public struct Ending: Sendable, Hashable, Codable {
     public let outcome: Outcome
-    public let summary: String
+    public let summary: ScenarioText
 }
 
 public struct Choice: Sendable {
     /// Stable within one version of the file: the node's name and the choice's place in it.
     public let id: String
-    public let text: String
+    public let text: ScenarioText
     public let condition: Condition?
     public let effects: [Effect]
-    public let coach: String?
+    public let coach: ScenarioText?
     public let target: Int
     public let line: Int
 }
@@ -157,7 +157,7 @@ public struct Silence: Sendable {
     public let seconds: Int
     public let line: Line
     public let effects: [Effect]
-    public let coach: String?
+    public let coach: ScenarioText?
     public let target: Int?
     public let sourceLine: Int
 }

@@ -478,9 +478,9 @@ public struct Checker: Sendable {
         let node = syntax.nodes[index]
         var steps: [NodeStep] = []
         var choices: [Choice] = []
-        var moment: String?
-        var discuss: String?
-        var hint: String?
+        var moment: ScenarioText?
+        var discuss: ScenarioText?
+        var hint: ScenarioText?
         var silence: Silence?
         var certainExit = false
         var reportedUnreachable = false
@@ -600,17 +600,18 @@ public struct Checker: Sendable {
         return false
     }
 
-    mutating func clean(_ text: TextSyntax) -> String {
+    mutating func clean(_ text: TextSyntax) -> ScenarioText {
+        // Nearly all text has nothing to remove; one scan of its bytes says so, and the text is
+        // then that stretch of the file.
+        guard source.containsControl(text.span) else { return ScenarioText(bytes: source.bytes, span: text.span) }
         let string = source.string(text)
-        // Nearly all text has nothing to remove; one scan of its bytes says so.
-        guard Sanitizer.containsControl(string) else { return string }
         let cleaned = Sanitizer.clean(string)
         if Sanitizer.hasControlCharacters(string) {
             report(
                 .controlCharacter, "this text has a control character, which will not be shown", text.span,
                 note: "remove it: it may be an escape code pasted from a terminal or another program")
         }
-        return cleaned
+        return ScenarioText(cleaned)
     }
 
     mutating func resolveLine(_ line: LineSyntax) -> Line {

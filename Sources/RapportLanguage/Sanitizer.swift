@@ -32,6 +32,10 @@ public enum Sanitizer {
         return String(result)
     }
 
+    /// A scenario's text is sanitised when it is checked, but one read back from a saved record
+    /// may have been edited since.
+    public static func clean(_ text: ScenarioText) -> String { clean(text.string) }
+
     /// Whether `clean` would change anything other than tabs.
     public static func hasControlCharacters(_ text: String) -> Bool {
         containsControl(text) && text.unicodeScalars.contains { $0.value != 0x09 && isControl($0) }
@@ -44,41 +48,44 @@ public enum Sanitizer {
     /// A String's UTF-8 is always valid, so C2 and E2 here are always the first byte of a scalar.
     static func containsControl(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var index = 0
-            let base = bytes.baseAddress
-            while index < count {
-                // Eight bytes at a time while they are all printable ASCII (0x20 to 0x7E): no high
-                // bit, no byte below 0x20, no 0x7F. These word tests are exact for "is there any".
-                while index + 8 <= count, let base {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
-                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                    let hasDel = (del &- 0x0101_0101_0101_0101) & ~del & high
-                    guard (word & high) | below20 | hasDel == 0 else { break }
-                    index += 8
-                }
-                guard index < count else { break }
-                let byte = bytes[index]
-                // Printable ASCII, nearly every byte of a scenario, is decided by the first test.
-                if byte >= 0x20, byte < 0x7F {
-                    index += 1
-                    continue
-                }
-                if byte < 0x20 || byte == 0x7F { return true }
-                if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-                if byte == 0xE2, index + 2 < count {
-                    let second = bytes[index + 1]
-                    let third = bytes[index + 2]
-                    if second == 0x80, (0xAA...0xAE).contains(third) { return true }
-                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
-                }
-                index += 1
+        return text.withUTF8 { containsControl($0) }
+    }
+
+    /// Whether valid UTF-8 bytes hold a scalar that `isControl` matches (see above).
+    static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        let base = bytes.baseAddress
+        while index < count {
+            // Eight bytes at a time while they are all printable ASCII (0x20 to 0x7E): no high
+            // bit, no byte below 0x20, no 0x7F. These word tests are exact for "is there any".
+            while index + 8 <= count, let base {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let hasDel = (del &- 0x0101_0101_0101_0101) & ~del & high
+                guard (word & high) | below20 | hasDel == 0 else { break }
+                index += 8
             }
-            return false
+            guard index < count else { break }
+            let byte = bytes[index]
+            // Printable ASCII, nearly every byte of a scenario, is decided by the first test.
+            if byte >= 0x20, byte < 0x7F {
+                index += 1
+                continue
+            }
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            if byte == 0xE2, index + 2 < count {
+                let second = bytes[index + 1]
+                let third = bytes[index + 2]
+                if second == 0x80, (0xAA...0xAE).contains(third) { return true }
+                if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+            }
+            index += 1
         }
+        return false
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -69,7 +69,9 @@ public enum NodeItemKind: Sendable {
     case moment(TextSyntax)
     case discuss(TextSyntax)
     case hint(TextSyntax)
-    case silence(SilenceSyntax)
+    /// Boxed: at most one a node, and as large as all the other kinds together, it made every item
+    /// of the file half as large again.
+    indirect case silence(SilenceSyntax)
     case choice(ChoiceSyntax)
 }
 

@@ -19,6 +19,7 @@ public struct FacilitatorRenderer: Sendable {
     }
 
     func clean(_ text: String) -> String { Sanitizer.clean(text) }
+    func clean(_ text: ScenarioText) -> String { Sanitizer.clean(text) }
     static func letter(_ index: Int) -> String { String(VoteParser.letter(index)) }
 
     public func step(_ workshop: Workshop, number: Int) -> String {

@@ -12,6 +12,7 @@ public struct PracticeRenderer: Sendable {
     }
 
     func clean(_ text: String) -> String { Sanitizer.clean(text) }
+    func clean(_ text: ScenarioText) -> String { Sanitizer.clean(text) }
 
     // MARK: - The conversation
 

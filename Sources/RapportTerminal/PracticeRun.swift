@@ -114,7 +114,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
             if options.assessment {
                 output.write("Hints are off in assessment mode.\n")
             } else if let hint = session.step.hint {
-                output.write(renderer.style.wrap("Hint: " + hint))
+                output.write(renderer.style.wrap("Hint: \(hint)"))
             } else {
                 output.write("No hint for this one: trust your judgement.\n")
             }
@@ -144,8 +144,8 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
 
     mutating func choose(_ number: Int) {
         let offered = session.step.choices[number - 1]
-        let coach = scenario.nodes[session.state.node].choices.first { $0.id == offered.id }?.coach
-        output.write(renderer.trainee(offered.text))
+        let coach = scenario.nodes[session.state.node].choices.first { $0.id == offered.id }?.coach?.string
+        output.write(renderer.trainee(offered.text.string))
         guard let events = try? session.choose(offered.id) else { return }
         if practising { output.write(renderer.feedback(events: events, coach: coach, scenario: scenario)) }
         continueConversation()
@@ -153,7 +153,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
 
     /// The customer fills the silence first; then come the feedback and what follows.
     mutating func stayedSilent() {
-        let coach = scenario.nodes[session.state.node].silence?.coach
+        let coach = scenario.nodes[session.state.node].silence?.coach?.string
         output.write(renderer.silence())
         guard let events = try? session.stayedSilent() else { return }
         output.write(renderer.lines(session.step.lines))

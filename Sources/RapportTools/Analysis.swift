@@ -121,9 +121,9 @@ public struct Analysis: Sendable {
                 switch explorer.stop(of: index) {
                 case .ended(let endNode, let ending):
                     let id = scenario.nodes[endNode].id
-                    if !endings.contains(where: { $0.node == id && $0.outcome == ending.outcome && $0.summary == ending.summary }) {
+                    if !endings.contains(where: { $0.node == id && $0.outcome == ending.outcome && $0.summary == ending.summary.string }) {
                         endings.append(
-                            ReachedEnding(node: id, outcome: ending.outcome, summary: ending.summary, example: example(index)))
+                            ReachedEnding(node: id, outcome: ending.outcome, summary: ending.summary.string, example: example(index)))
                     }
                 case .stuck:
                     let node = scenario.nodes[explorer.node(of: index)]
@@ -148,7 +148,7 @@ public struct Analysis: Sendable {
         for (nodeIndex, node) in scenario.nodes.enumerated() where explorer.nodesEntered[nodeIndex] {
             for (choiceIndex, choice) in node.choices.enumerated()
             where !explorer.wasOffered(node: nodeIndex, choice: choiceIndex) {
-                unoffered.append(UnofferedChoice(node: node.id, choiceID: choice.id, text: choice.text, line: choice.line))
+                unoffered.append(UnofferedChoice(node: node.id, choiceID: choice.id, text: choice.text.string, line: choice.line))
             }
         }
         choicesNeverOffered = unoffered

@@ -53,13 +53,13 @@ public struct Debrief: Sendable {
             case .choice(let id, let text):
                 guard let index = node.choices.firstIndex(where: { $0.id == id }) else { continue }
                 taken = .choose(index)
-                chosenText = text
-                chosenCoach = node.choices[index].coach
+                chosenText = text.string
+                chosenCoach = node.choices[index].coach?.string
                 if let coach = chosenCoach { notes.append(coach) }
                 _ = try? replay.choose(id)
             case .silence:
                 taken = .silence
-                chosenCoach = node.silence?.coach
+                chosenCoach = node.silence?.coach?.string
                 _ = try? replay.stayedSilent()
             }
             var better: String?
@@ -71,16 +71,16 @@ public struct Debrief: Sendable {
                 missed = best.value - mine
                 switch best.action {
                 case .choose(let index):
-                    better = node.choices[index].text
-                    betterCoach = node.choices[index].coach
+                    better = node.choices[index].text.string
+                    betterCoach = node.choices[index].coach?.string
                 case .silence:
                     better = "Saying nothing for a moment"
-                    betterCoach = node.silence?.coach
+                    betterCoach = node.silence?.coach?.string
                 }
             }
             decisions.append(
                 Decision(
-                    node: node.id, moment: node.moment, chosen: chosenText, chosenCoach: chosenCoach, better: better,
+                    node: node.id, moment: node.moment?.string, chosen: chosenText, chosenCoach: chosenCoach, better: better,
                     betterCoach: betterCoach, pointsMissed: missed))
         }
         self.decisions = decisions

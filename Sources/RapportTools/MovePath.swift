@@ -34,7 +34,7 @@ extension Analysis {
             let node = nodes[Int(moves[position] >> 32)]
             let choice = Int(moves[position] & 0xFFFF_FFFF)
             guard choice > 0 else { return Move(node: node.id, choiceID: nil, text: "(silence)") }
-            return Move(node: node.id, choiceID: node.choices[choice - 1].id, text: node.choices[choice - 1].text)
+            return Move(node: node.id, choiceID: node.choices[choice - 1].id, text: node.choices[choice - 1].text.string)
         }
 
         /// The moves to write on one line: all of them when there are at most `limit`, otherwise

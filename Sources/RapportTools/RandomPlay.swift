@@ -56,7 +56,7 @@ public enum RandomPlay {
         }
         var never: [(String, String, Int)] = []
         for node in scenario.nodes {
-            for choice in node.choices where !taken.contains(choice.id) { never.append((node.id, choice.text, choice.line)) }
+            for choice in node.choices where !taken.contains(choice.id) { never.append((node.id, choice.text.string, choice.line)) }
         }
         return RandomPlayReport(
             playthroughs: max(0, playthroughs), seed: seed, decisions: decisions, endings: endings, unfinished: unfinished,

@@ -48,7 +48,7 @@ public enum WalkthroughRunner {
                     break walking
                 }
                 let wanted = prefix.lowercased()
-                let matches = session.step.choices.filter { $0.text.lowercased().hasPrefix(wanted) }
+                let matches = session.step.choices.filter { $0.text.string.lowercased().hasPrefix(wanted) }
                 guard matches.count == 1, let match = matches.first else {
                     fail(
                         step,
@@ -117,7 +117,7 @@ public enum WalkthroughRunner {
         case .lineShown(let words):
             let wanted = words.lowercased()
             let shown = session.linesShown.contains { line in
-                let full = (line.speaker.map { "\($0): " } ?? "") + line.text
+                let full = (line.speaker.map { "\($0): " } ?? "") + line.text.string
                 return full.lowercased().contains(wanted)
             }
             return shown ? nil : ("no line shown so far contains '\(words)'", nil)

@@ -96,7 +96,7 @@ public struct WorkshopReport: Sendable {
     }
 
     func text(ofChoice id: String) -> String {
-        scenario.nodes.lazy.flatMap(\.choices).first { $0.id == id }?.text ?? id
+        scenario.nodes.lazy.flatMap(\.choices).first { $0.id == id }?.text.string ?? id
     }
 
     func cell(_ text: String) -> String {

@@ -1,3 +1,5 @@
 import RapportCLI
+import RapportLanguage
 
+ProcessMemory.returnLargeBlocksWhenFreed()
 RapportCommand.main()

@@ -1,0 +1,81 @@
+/// A text of a checked scenario (a line, a choice, a coach note, an ending's summary), already
+/// sanitised. Most texts are a stretch of the file's own bytes, which the scenario keeps: one
+/// `String` for each cost an allocation and a second copy of nearly the whole file (3 KB per
+/// decision of a checked scenario were strings, for 1.3 KB of file), and kept every text's bytes
+/// in an object of its own that play read from memory at every step. A text that sanitising changed
+/// has bytes of its own.
+///
+/// It is the size of a `String` and acts as one where it is shown: `description` and string
+/// interpolation give its characters, and a literal makes one, so `line.text == "Hello."` reads
+/// naturally in a test.
+public struct ScenarioText: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    /// The file's bytes (shared, not copied), or a text's own.
+    private let storage: [UInt8]
+    private let start: UInt32
+    private let count: UInt32
+
+    public init(_ string: String) { self.init(storage: Array(string.utf8), start: 0, count: UInt32(string.utf8.count)) }
+
+    private init(storage: [UInt8], start: UInt32, count: UInt32) {
+        self.storage = storage
+        self.start = start
+        self.count = count
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+
+    /// A stretch of `bytes`, which must be valid UTF-8 that starts and ends on whole characters.
+    /// Offsets are 32-bit; a text that ends 4 GB or more into its file gets bytes of its own.
+    init(bytes: [UInt8], span: Span) {
+        guard span.end <= Int(UInt32.max) else {
+            self.init(String(decoding: bytes[span.start..<span.end], as: UTF8.self))
+            return
+        }
+        self.init(storage: bytes, start: UInt32(span.start), count: UInt32(span.end - span.start))
+    }
+
+    /// The text's UTF-8 bytes, in place.
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[Int(start)..<Int(start + count)]))
+        }
+    }
+
+    /// The text as a `String` (a new one each time).
+    public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
+
+    public var description: String { string }
+
+    /// The length in UTF-8 bytes.
+    public var utf8Count: Int { Int(count) }
+
+    public var isEmpty: Bool { count == 0 }
+
+    public static func == (lhs: ScenarioText, rhs: ScenarioText) -> Bool {
+        lhs.count == rhs.count && lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// In the order of their strings.
+    public static func < (lhs: ScenarioText, rhs: ScenarioText) -> Bool { lhs.string < rhs.string }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// As a plain string, so that records of play read the same as when texts were strings.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(string)
+    }
+}
+
+extension String {
+    /// The characters of a scenario's text.
+    public init(_ text: ScenarioText) { self = text.string }
+}
