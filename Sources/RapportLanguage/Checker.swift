@@ -578,13 +578,13 @@ public struct Checker: Sendable {
     /// the last one rather than by a binary search over every line of the file.
     mutating func line(ofOffset offset: Int) -> Int {
         let starts = source.lineStarts
-        if lineCursor < starts.count, starts[lineCursor] <= offset {
+        if lineCursor < starts.count, Int(starts[lineCursor]) <= offset {
             var steps = 0
-            while lineCursor + 1 < starts.count, starts[lineCursor + 1] <= offset, steps < 64 {
+            while lineCursor + 1 < starts.count, Int(starts[lineCursor + 1]) <= offset, steps < 64 {
                 lineCursor += 1
                 steps += 1
             }
-            if lineCursor + 1 >= starts.count || starts[lineCursor + 1] > offset { return lineCursor + 1 }
+            if lineCursor + 1 >= starts.count || Int(starts[lineCursor + 1]) > offset { return lineCursor + 1 }
         }
         let line = source.line(ofOffset: offset)
         lineCursor = line - 1

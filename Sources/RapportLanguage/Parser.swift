@@ -636,7 +636,7 @@ public struct Parser: Sendable {
             }
             let valueSpan = source.trimmed(Span(index, item.end))
             guard let value = parseValue(valueSpan) else { return false }
-            effects.append(.set(AssignmentSyntax(variable: name, op: op, value: value, valueSpan: valueSpan)))
+            effects.append(.set(AssignmentSyntax(variable: name, valueSpan: valueSpan, value: value, op: op)))
         }
         return true
     }

@@ -8,7 +8,7 @@ extension Parser {
     static func lineToSplitAt(in source: SourceFile) -> Int? {
         let lineCount = source.lineStarts.count
         for line in max(2, lineCount / 2)...max(2, lineCount) where line <= lineCount {
-            let start = source.lineStarts[line - 1]
+            let start = Int(source.lineStarts[line - 1])
             if source.bytes.starts(at: Span(start, source.bytes.count), with: "==") { return line }
         }
         return nil
@@ -21,7 +21,7 @@ extension Parser {
             var parser = Parser(source: source)
             // Every effect takes up at least one byte of the file, so the first half has fewer
             // effects than it has bytes: numbering this half's from there needs no renumbering.
-            parser.syntax.effects = SegmentedList(startingAt: source.lineStarts[split - 1])
+            parser.syntax.effects = SegmentedList(startingAt: Int(source.lineStarts[split - 1]))
             let sawContent = parser.parseLines(split...lines.upperBound)
             return (parser, sawContent)
         }

@@ -5,8 +5,9 @@ public struct SourceFile: Sendable {
     public let name: String
     /// The file's bytes, exactly as read (a byte order mark, if any, included).
     public let bytes: [UInt8]
-    /// Byte offset of the first byte of each line; always starts with 0.
-    public let lineStarts: [Int]
+    /// Byte offset of the first byte of each line; always starts with 0. In 32 bits (files are
+    /// smaller than `maximumSize`): at a line every 40 bytes, the index is a fifth of the file's size.
+    public let lineStarts: [UInt32]
     /// Number of UTF-8 continuation bytes before each 256-byte block, so that a column can be found
     /// without scanning a whole (possibly huge) line.
     private let continuationsBeforeBlock: [Int]
@@ -15,9 +16,15 @@ public struct SourceFile: Sendable {
         self.init(name: name, bytes: bytes, halvesThreshold: Self.halvesThreshold)
     }
 
+    /// The largest file Rapport reads: 4 GB less a byte, so that every offset in it fits in 32 bits,
+    /// as `Span`, the line index and `ScenarioText` keep them. The command line refuses a larger file
+    /// before making a `SourceFile` of it.
+    public static let maximumSize = Int(UInt32.max)
+
     /// `halvesThreshold`: from this size up, the line index is built in two halves at once (tests set
     /// it low, to compare the two ways on small files).
     init(name: String, bytes: [UInt8], halvesThreshold: Int) {
+        precondition(bytes.count <= Self.maximumSize, "a scenario file of 4 GB or more")
         self.name = name
         self.bytes = bytes
         let index: LineIndex
@@ -43,7 +50,7 @@ public struct SourceFile: Sendable {
     /// block of it.
     struct LineIndex: Sendable {
         /// Offsets after each newline in the part; the whole file's index also starts with 0.
-        var lineStarts: [Int]
+        var lineStarts: [UInt32]
         /// Continuation bytes before each block, counted from the start of the part.
         var continuationsBeforeBlock: [Int]
         /// Continuation bytes in the whole part.
@@ -73,7 +80,7 @@ public struct SourceFile: Sendable {
                             let newline = word ^ 0x0A0A_0A0A_0A0A_0A0A
                             if (newline &- 0x0101_0101_0101_0101) & ~newline & 0x8080_8080_8080_8080 != 0 {
                                 for byteOffset in offset..<(offset + 8) where buffer[byteOffset] == UInt8(ascii: "\n") {
-                                    lineStarts.append(byteOffset + 1)
+                                    lineStarts.append(UInt32(truncatingIfNeeded: byteOffset + 1))
                                 }
                             }
                             offset += 8
@@ -82,7 +89,7 @@ public struct SourceFile: Sendable {
                     while offset < blockEnd {
                         let byte = buffer[offset]
                         if byte & 0xC0 == 0x80 { continuations += 1 }
-                        if byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+                        if byte == UInt8(ascii: "\n") { lineStarts.append(UInt32(truncatingIfNeeded: offset + 1)) }
                         offset += 1
                     }
                     blockStart = blockEnd
@@ -116,7 +123,7 @@ public struct SourceFile: Sendable {
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
         }
         return low + 1
     }
@@ -126,7 +133,7 @@ public struct SourceFile: Sendable {
     public func location(ofOffset offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
         let line = line(ofOffset: clamped)
-        let start = lineStarts[line - 1]
+        let start = Int(lineStarts[line - 1])
         let column = (clamped - start) - (continuations(before: clamped) - continuations(before: start)) + 1
         return SourceLocation(line: line, column: column, offset: clamped)
     }
@@ -149,8 +156,8 @@ public struct SourceFile: Sendable {
     /// Byte range of a 1-based line, without its line ending.
     public func byteRange(ofLine line: Int) -> Range<Int> {
         guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let start = Int(lineStarts[line - 1])
+        var end = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return start..<max(start, end)
     }

@@ -8,14 +8,26 @@ public struct ScenarioSyntax: Sendable {
     public var effects = SegmentedList<EffectSyntax>()
 }
 
-/// A byte span in the source: `start..<end`.
+/// A byte span in the source: `start..<end`. Kept as two 32-bit offsets (files are under 4 GB,
+/// `SourceFile.maximumSize`): every name, text and line of the syntax has one or two, and at 16
+/// bytes they made the parsed file a third larger, at the moment the check's memory peaks.
 public struct Span: Sendable, Hashable {
-    public var start: Int
-    public var end: Int
+    private var start32: UInt32
+    private var end32: UInt32
+
+    public var start: Int {
+        get { Int(start32) }
+        set { start32 = UInt32(newValue) }
+    }
+
+    public var end: Int {
+        get { Int(end32) }
+        set { end32 = UInt32(newValue) }
+    }
 
     public init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = max(start, end)
+        start32 = UInt32(start)
+        end32 = UInt32(max(start, end))
     }
 }
 
@@ -123,10 +135,12 @@ public enum ValueSyntax: Sendable, Hashable {
 }
 
 public struct AssignmentSyntax: Sendable {
+    // In this order, the smallest fields last, for the smallest effect: one of the file's largest
+    // parts while it is checked.
     public var variable: NameSyntax
-    public var op: AssignmentOperator
-    public var value: ValueSyntax
     public var valueSpan: Span
+    public var value: ValueSyntax
+    public var op: AssignmentOperator
 }
 
 public struct ScoreSyntax: Sendable {
