@@ -11,10 +11,12 @@
 public struct ScenarioText: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
-    /// The file's bytes (shared, not copied), or a text's own.
-    private let storage: [UInt8]
-    private let start: UInt32
-    private let count: UInt32
+    /// The file's bytes (shared, not copied), or a text's own. Visible to inlined code only: the
+    /// reads below are inlined where texts are shown, as a call through the generic
+    /// `withUTF8` cost a tenth of a decision's work in random play.
+    @usableFromInline let storage: [UInt8]
+    @usableFromInline let start: UInt32
+    @usableFromInline let count: UInt32
 
     public init(_ string: String) { self.init(storage: Array(string.utf8), start: 0, count: UInt32(string.utf8.count)) }
 
@@ -37,6 +39,7 @@ public struct ScenarioText: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// The text's UTF-8 bytes, in place.
+    @inlinable
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try storage.withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(rebasing: all[Int(start)..<Int(start + count)]))
@@ -49,9 +52,9 @@ public struct ScenarioText: Sendable, Hashable, Comparable, Codable, CustomStrin
     public var description: String { string }
 
     /// The length in UTF-8 bytes.
-    public var utf8Count: Int { Int(count) }
+    @inlinable public var utf8Count: Int { Int(count) }
 
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     public static func == (lhs: ScenarioText, rhs: ScenarioText) -> Bool {
         lhs.count == rhs.count && lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
