@@ -27,11 +27,21 @@ public struct Session: Sendable {
     /// Every event so far, in order. Read from the transcript, which records each step's events,
     /// rather than kept a second time: appending every event to a second array cost a tenth of a
     /// decision's time. Reading it costs time in proportion to the run so far.
-    public var events: [Event] { transcript.steps.flatMap(\.events) }
+    public var events: [Event] { record.steps.flatMap(\.events) }
     public private(set) var step: Step
     /// Every node passed through, in order.
     public private(set) var path: [Int] = []
-    public private(set) var transcript: Transcript
+    /// The record of this run. Its scenario fingerprint is read from the scenario when the transcript
+    /// is: a large file's is still being worked out on another thread when the check returns, and
+    /// waiting for it delayed the first choice on screen by up to 20 ms at 10,000 decisions. Nothing
+    /// but a transcript needs it.
+    public var transcript: Transcript {
+        var transcript = record
+        transcript.scenario.hash = scenario.sourceHash
+        return transcript
+    }
+    /// The transcript without its fingerprint.
+    private var record: Transcript
     /// Whether the session keeps a record of what happened (see `init(rules:recording:)`).
     public let isRecording: Bool
 
@@ -72,8 +82,8 @@ public struct Session: Sendable {
         self.path = path
         let step = Self.makeStep(state: state, stop: stop, lines: lines, rules: rules)
         self.step = step
-        self.transcript = Transcript(scenario: scenario)
-        if recording { transcript.record(step: step, action: nil, events: newEvents ?? []) }
+        self.record = Transcript(scenario: scenario, hash: "")
+        if recording { record.record(step: step, action: nil, events: newEvents ?? []) }
     }
 
     public var isOver: Bool { step.isOver }
@@ -85,7 +95,7 @@ public struct Session: Sendable {
         guard let offered = step.choices.first(where: { $0.id == id }),
             let index = scenario.nodes[state.node].choices.firstIndex(where: { $0.id == offered.id })
         else { throw .noSuchChoice(id) }
-        return perform(.choose(index), record: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
+        return perform(.choose(index), recordedAs: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
     }
 
     /// Takes the choice shown with this number (1-based).
@@ -101,7 +111,7 @@ public struct Session: Sendable {
         var index = number - 1
         while index < choices.count, choices[index].id != offered.id { index += 1 }
         guard index < choices.count else { throw .noSuchChoice(offered.id) }
-        return perform(.choose(index), record: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
+        return perform(.choose(index), recordedAs: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
     }
 
     /// The trainee said nothing for the silence timer's length.
@@ -109,11 +119,11 @@ public struct Session: Sendable {
     public mutating func stayedSilent() throws(PlayError) -> [Event] {
         guard !step.isOver else { throw .conversationOver }
         guard step.silenceSeconds != nil else { throw .noSilenceHere }
-        return perform(.silence, record: .silence)
+        return perform(.silence, recordedAs: .silence)
     }
 
-    /// `record` is the action as the transcript keeps it: nil when the session is not recording.
-    mutating func perform(_ action: Rules.Action, record: Transcript.Action?) -> [Event] {
+    /// `recordedAs` is the action as the transcript keeps it: nil when the session is not recording.
+    mutating func perform(_ action: Rules.Action, recordedAs recorded: Transcript.Action?) -> [Event] {
         var newEvents: [Event]? = isRecording ? [] : nil
         if isRecording, case .choose(let index) = action {
             newEvents!.reserveCapacity(scenario.nodes[state.node].choices[index].effects.count + 2)
@@ -128,8 +138,8 @@ public struct Session: Sendable {
         let happened = newEvents ?? []
         step = Self.makeStep(state: state, stop: stop, lines: lines, rules: rules)
         if isRecording {
-            transcript.record(step: step, action: record, events: happened)
-            if step.isOver { transcript.finish(totals: totals, scenario: scenario, ending: step.ending) }
+            record.record(step: step, action: recorded, events: happened)
+            if step.isOver { record.finish(totals: totals, scenario: scenario, ending: step.ending) }
         }
         return happened
     }
@@ -230,5 +240,5 @@ public struct Session: Sendable {
     }
 
     /// Every line shown so far, in order.
-    public var linesShown: [Line] { transcript.steps.flatMap(\.lines) }
+    public var linesShown: [Line] { record.steps.flatMap(\.lines) }
 }

@@ -9,7 +9,7 @@ public struct Transcript: Sendable, Codable, Equatable {
         public let id: String
         public let title: String
         /// `CheckedScenario.sourceHash` of the file that was played.
-        public let hash: String
+        public internal(set) var hash: String
 
         public init(id: String, title: String, hash: String) {
             self.id = id
@@ -55,9 +55,10 @@ public struct Transcript: Sendable, Codable, Equatable {
     /// Set when the conversation is over.
     public var result: Result?
 
-    init(scenario: CheckedScenario) {
+    /// `hash`: the scenario's fingerprint (`CheckedScenario.sourceHash`).
+    init(scenario: CheckedScenario, hash: String) {
         version = Self.formatVersion
-        self.scenario = ScenarioReference(id: scenario.id, title: scenario.title, hash: scenario.sourceHash)
+        self.scenario = ScenarioReference(id: scenario.id, title: scenario.title, hash: hash)
         steps = []
         // Room for a typical conversation at once: grown from empty, the list was copied into a
         // new buffer five or six times in the first twenty decisions.

@@ -201,6 +201,18 @@ import Testing
         }
     }
 
+    /// A large file's fingerprint is worked out on another thread, and a session fills it in only
+    /// when its transcript is read: it must be the file's all the same.
+    @Test(arguments: [0, 1_200_000])
+    func carriesTheFilesFingerprint(padding: Int) throws {
+        let text = callback + "\n// " + String(repeating: "x", count: padding) + "\n"
+        var session = Session(try scenario(text))
+        try session.choose(number: 1)
+        #expect(session.transcript.scenario.hash == Fingerprint.of(Array(text.utf8)))
+        #expect(session.transcript.scenario.hash == session.scenario.sourceHash)
+        #expect(session.transcript.steps.count == 2)
+    }
+
     @Test func rejectsOtherVersionsAndScenarios() throws {
         var transcript = try play([1]).transcript
         transcript.version = 99
