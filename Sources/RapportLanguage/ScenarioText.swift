@@ -8,7 +8,7 @@
 /// It is the size of a `String` and acts as one where it is shown: `description` and string
 /// interpolation give its characters, and a literal makes one, so `line.text == "Hello."` reads
 /// naturally in a test.
-public struct ScenarioText: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+public struct ScenarioText: Sendable, Hashable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
     /// The file's bytes (shared, not copied), or a text's own. Visible to inlined code only: the
@@ -56,6 +56,9 @@ public struct ScenarioText: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     @inlinable public var isEmpty: Bool { count == 0 }
 
+    /// Equal when their UTF-8 bytes are: stricter than `String`, which also takes differently
+    /// composed accents as equal. Texts compared come from the same file, or from a record of it
+    /// that keeps its bytes as they were, so this is the equality wanted, and it needs no decoding.
     public static func == (lhs: ScenarioText, rhs: ScenarioText) -> Bool {
         lhs.count == rhs.count && lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
     }
@@ -63,9 +66,6 @@ public struct ScenarioText: Sendable, Hashable, Comparable, Codable, CustomStrin
     public func hash(into hasher: inout Hasher) {
         withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
-
-    /// In the order of their strings.
-    public static func < (lhs: ScenarioText, rhs: ScenarioText) -> Bool { lhs.string < rhs.string }
 
     public init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode(String.self))

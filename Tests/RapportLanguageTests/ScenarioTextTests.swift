@@ -54,9 +54,10 @@ import Testing
         #expect(try JSONDecoder().decode([ScenarioText].self, from: data) == [text])
     }
 
-    @Test func ordersByCharacters() {
-        #expect(ScenarioText("apple") < ScenarioText("banana"))
-        #expect(!(ScenarioText("b") < ScenarioText("a")))
+    /// By bytes, not by `String`'s canonical equivalence.
+    @Test func differentlyComposedAccentsAreDifferentTexts() {
+        #expect(ScenarioText("caf\u{E9}") != ScenarioText("cafe\u{301}"))
+        #expect("caf\u{E9}" == "cafe\u{301}")
     }
 }
 
