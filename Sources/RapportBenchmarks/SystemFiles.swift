@@ -1,6 +1,7 @@
 // Linux only: see main.swift.
 #if os(Linux)
     import Glibc
+    import RapportLanguage
 
 /// Reading and writing whole files with the C library. The benchmark does not import Foundation:
 /// loading it would add several megabytes to every child process's peak memory, and the figure
@@ -10,24 +11,14 @@ enum SystemFiles {
         let description: String
     }
 
+    /// As `rapport` reads a scenario (sized up front, so the buffer is not grown by doubling: that
+    /// would add up to the file's size again to every peak-memory figure).
     static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw Failure(description: "cannot open \(path): \(errorText())") }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        // Sized up front, so the buffer is not grown by doubling: that would add up to the file's size
-        // again to every peak-memory figure.
-        let size = lseek(descriptor, 0, SEEK_END)
-        if size > 0 { bytes.reserveCapacity(Int(size)) }
-        lseek(descriptor, 0, SEEK_SET)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { throw Failure(description: "cannot read \(path): \(errorText())") }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+        do {
+            return try SourceFile.readBytes(path)
+        } catch {
+            throw Failure(description: "cannot read \(path): \(errorText())")
         }
-        return bytes
     }
 
     static func write(_ text: String, to path: String) throws(Failure) {
