@@ -28,13 +28,9 @@ public struct ScenarioText: Sendable, Hashable, Codable, CustomStringConvertible
 
     public init(stringLiteral value: String) { self.init(value) }
 
-    /// A stretch of `bytes`, which must be valid UTF-8 that starts and ends on whole characters.
-    /// Offsets are 32-bit; a text that ends 4 GB or more into its file gets bytes of its own.
+    /// A stretch of a file's bytes, which must be valid UTF-8 that starts and ends on whole
+    /// characters. A file is smaller than `SourceFile.maximumSize`, so its offsets fit in 32 bits.
     init(bytes: [UInt8], span: Span) {
-        guard span.end <= Int(UInt32.max) else {
-            self.init(String(decoding: bytes[span.start..<span.end], as: UTF8.self))
-            return
-        }
         self.init(storage: bytes, start: UInt32(span.start), count: UInt32(span.end - span.start))
     }
 
@@ -76,9 +72,4 @@ public struct ScenarioText: Sendable, Hashable, Codable, CustomStringConvertible
         var container = encoder.singleValueContainer()
         try container.encode(string)
     }
-}
-
-extension String {
-    /// The characters of a scenario's text.
-    public init(_ text: ScenarioText) { self = text.string }
 }
