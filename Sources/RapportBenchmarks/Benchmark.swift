@@ -15,7 +15,7 @@ struct Benchmark {
 
     /// The size of the yardstick's scenario (`Measurement.yardstick`).
     static let yardstickDecisions = 100
-    /// Seconds of yardstick play before each scenario's figures.
+    /// Seconds of yardstick play before each scenario's figures, and again after them.
     static let yardstickBudget = 0.5
 
     func run() throws(Failure) {
@@ -72,10 +72,7 @@ struct Benchmark {
         defer { if !options.keepFiles { SystemFiles.remove(path) } }
 
         progress("\(shape.rawValue) \(decisions): yardstick")
-        let yardstick = try measure(.yardstick, file: nil, extra: ["--budget", "\(Self.yardstickBudget)"])
-        figures.yardstick = (try? yardstick.int("decisions")).flatMap { decisions in
-            (try? yardstick.double("seconds")).map { Double(decisions) / $0 }
-        }
+        figures.yardstickBefore = try yardstick()
 
         progress("\(shape.rawValue) \(decisions): parse and check")
         let check = try measure(.check, file: path)
@@ -130,7 +127,18 @@ struct Benchmark {
         } else {
             figures.firstChoice = .skipped("no rapport executable")
         }
+
+        progress("\(shape.rawValue) \(decisions): yardstick again")
+        figures.yardstickAfter = try yardstick()
         return figures
+    }
+
+    /// Decisions per second of the yardstick, now.
+    private func yardstick() throws(Failure) -> Double? {
+        let yardstick = try measure(.yardstick, file: nil, extra: ["--budget", "\(Self.yardstickBudget)"])
+        return (try? yardstick.int("decisions")).flatMap { decisions in
+            (try? yardstick.double("seconds")).map { Double(decisions) / $0 }
+        }
     }
 
     /// Analysis is skipped where the size ten times smaller already took over a tenth of the time

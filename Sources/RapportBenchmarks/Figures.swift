@@ -12,8 +12,14 @@ struct Figures {
     var play: Measured<PlayFigures> = .skipped("not measured")
     var analysis: Measured<AnalysisFigures> = .skipped("not measured")
     var firstChoice: Measured<FirstChoiceTimer.Result> = .skipped("not measured")
-    /// Decisions per second of the yardstick, measured just before this scenario's figures.
-    var yardstick: Double?
+    /// Decisions per second of the yardstick, measured just before this scenario's figures, and
+    /// just after them.
+    var yardstickBefore: Double?
+    var yardstickAfter: Double?
+
+    /// The slower of the two: a disturbance during the row's figures may show in either, as one
+    /// measured only before them missed some.
+    var yardstick: Double? { [yardstickBefore, yardstickAfter].compactMap { $0 }.min() }
 }
 
 enum Measured<Value> {

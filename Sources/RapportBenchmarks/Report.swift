@@ -26,7 +26,7 @@ struct Report {
         out += section("First choice on screen (`rapport play FILE`, from spawn to the first numbered choice)", firstChoiceTable())
         out += section("Each tenfold step in N (time at 10N / time at N)", scalingTable())
         out += section(
-            "Host speed (the yardstick: random play of a \(Benchmark.yardstickDecisions)-decision layered story, in the cache throughout, measured just before each scenario's figures; a row measured while the host ran slow is slow with it)",
+            "Host speed (the yardstick: random play of a \(Benchmark.yardstickDecisions)-decision layered story, in the cache throughout, measured just before each scenario's figures and just after them; a row measured while the host ran slow is slow with it)",
             yardstickTable())
         out += section("Targets (issue 7)", targets())
         out += "Peak memory of a child process that does nothing: \(Format.bytes(baselinePeak)).\n"
@@ -78,17 +78,24 @@ struct Report {
     /// For a time against a target: the host's speed when the rows were measured, if the yardstick
     /// says it was under 90% of the run's fastest, so that a verdict can be read with it.
     private func slowHost(_ rows: Figures...) -> String {
-        let fastest = figures.compactMap(\.yardstick).max() ?? 0
+        let fastest = fastestYardstick
         guard fastest > 0, let slowest = rows.compactMap(\.yardstick).min(), slowest < 0.9 * fastest else { return "" }
         return "; host at \(Int((slowest / fastest * 100).rounded())) % by the yardstick"
     }
 
+    /// The host's best speed in the run: the fastest yardstick, before or after any row.
+    private var fastestYardstick: Double {
+        figures.flatMap { [$0.yardstickBefore, $0.yardstickAfter] }.compactMap { $0 }.max() ?? 0
+    }
+
     private func yardstickTable() -> String {
-        var table = TextTable(["shape", "decisions", "yardstick", "of the fastest"])
-        let fastest = figures.compactMap(\.yardstick).max() ?? 0
+        var table = TextTable(["shape", "decisions", "before", "after", "slower of the two, of the fastest"])
+        let fastest = fastestYardstick
         for figure in figures {
             guard let rate = figure.yardstick, fastest > 0 else { continue }
-            table.add(label(figure) + [Format.rate(rate) + "/s", "\(Int((rate / fastest * 100).rounded())) %"])
+            let before = figure.yardstickBefore.map { Format.rate($0) + "/s" } ?? "-"
+            let after = figure.yardstickAfter.map { Format.rate($0) + "/s" } ?? "-"
+            table.add(label(figure) + [before, after, "\(Int((rate / fastest * 100).rounded())) %"])
         }
         return table.render()
     }
