@@ -18,14 +18,26 @@ public struct Rules: Sendable {
     /// rules built without them (analysis never shows a step).
     let offers: [Offers]
 
+    /// The conditions of every node's steps, in node and step order, as tests kept in place (see
+    /// `ConditionTest`); a node's start here is in `stepTestStart`.
+    let stepTests: [ConditionTest]
+    let stepTestStart: [Int32]
+    /// The conditions of the choices that have one, node by node, as tests (see `Offers`). Empty for
+    /// rules built without ready-made lists.
+    let choiceTests: [ConditionTest]
+    /// The conditions that are not of a kind a `ConditionTest` keeps in place.
+    let otherConditions: [Condition]
+
     struct Offers: Sendable {
         var all: [OfferedChoice] = []
         /// Empty when every choice has a condition, or none has.
         var unconditional: [OfferedChoice] = []
-        /// The conditions of the choices that have one, and whether any choice has none: all a step
-        /// needs to tell which list it shows, without reading the node's choices (a few cache lines
-        /// each, on a node that is usually not in the cache).
-        var choiceConditions: [Condition] = []
+        /// Where the node's choice conditions start in `choiceTests`, and how many there are (one for
+        /// each choice that has a condition), and whether any choice has none: all a step needs to
+        /// tell which list it shows, without reading the node's choices (a few cache lines each, on
+        /// a node that is usually not in the cache).
+        var firstChoiceTest: Int32 = 0
+        var choiceTestCount: Int32 = 0
         var anyUnconditional = false
         /// The same for the lines a node shows on arrival (its `show` steps), for nodes with at most
         /// 64 steps: a bit per step index, and the lines when all are shown and when exactly those
@@ -45,6 +57,15 @@ public struct Rules: Sendable {
     /// build a `Step`: they would only take memory.
     package init(_ scenario: CheckedScenario, offers buildOffers: Bool) {
         self.scenario = scenario
+        var others: [Condition] = []
+        var stepTests: [ConditionTest] = []
+        var stepTestStart: [Int32] = []
+        stepTestStart.reserveCapacity(scenario.nodes.count)
+        for node in scenario.nodes {
+            stepTestStart.append(Int32(stepTests.count))
+            for step in node.steps { stepTests.append(.make(step.condition, others: &others)) }
+        }
+        var choiceTests: [ConditionTest] = []
         var offers: [Offers] = []
         if buildOffers {
             offers.reserveCapacity(scenario.nodes.count)
@@ -54,11 +75,13 @@ public struct Rules: Sendable {
                 if !choices.isEmpty {
                     entry.all.reserveCapacity(choices.count)
                     var conditional = false
+                    entry.firstChoiceTest = Int32(choiceTests.count)
                     for choice in choices {
                         entry.all.append(OfferedChoice(id: choice.id, number: entry.all.count + 1, text: choice.text))
                         if let condition = choice.condition {
                             conditional = true
-                            entry.choiceConditions.append(condition)
+                            choiceTests.append(.make(condition, others: &others))
+                            entry.choiceTestCount += 1
                         } else {
                             entry.anyUnconditional = true
                         }
@@ -88,6 +111,10 @@ public struct Rules: Sendable {
             }
         }
         self.offers = offers
+        self.stepTests = stepTests
+        self.stepTestStart = stepTestStart
+        self.choiceTests = choiceTests
+        self.otherConditions = others
         var watched = Set<Int>()
         func collect(_ condition: Condition?) {
             guard let condition else { return }
@@ -285,9 +312,11 @@ public struct Rules: Sendable {
             // turned into lines when the node is left: usually into a list the rules have ready.
             let noting = collectLines && lines.isEmpty && current < offers.count && offers[current].linesReady
             var shown: UInt64 = 0
+            let firstTest = Int(stepTestStart[current])
             for index in steps.indices {
-                // Field by field: copying the whole step retained its condition and its line.
-                guard holds(steps[index].condition, in: state) else { continue }
+                // Field by field: copying the whole step retained its condition and its line. The
+                // condition is tested from the rules' own list (see `ConditionTest`).
+                guard holds(stepTests[firstTest + index], in: state) else { continue }
                 switch steps[index].action {
                 case .show(let line):
                     if noting {

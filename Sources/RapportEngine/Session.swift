@@ -168,8 +168,9 @@ public struct Session: Sendable {
             if here < rules.offers.count {
                 // From the rules' list of the conditions alone, without reading the choices.
                 anyShown = rules.offers[here].anyUnconditional
-                for condition in rules.offers[here].choiceConditions {
-                    if rules.holds(condition, in: state) {
+                let first = Int(rules.offers[here].firstChoiceTest)
+                for index in first..<(first + Int(rules.offers[here].choiceTestCount)) {
+                    if rules.holds(rules.choiceTests[index], in: state) {
                         anyShown = true
                         unconditionalShown = false
                     } else {
