@@ -27,6 +27,18 @@ public struct Rules: Sendable {
     let choiceTests: [ConditionTest]
     /// The conditions that are not of a kind a `ConditionTest` keeps in place.
     let otherConditions: [Condition]
+    /// What taking each choice does, node by node (see `Offers.firstMove`), and the effects they
+    /// point into: the node's list of choices and each choice's list of effects are objects of their
+    /// own, and holding them retained them (see `ConditionTest`). Empty for rules built without
+    /// ready-made lists.
+    let moves: [Move]
+    let moveEffects: [Effect]
+
+    struct Move: Sendable {
+        let firstEffect: Int32
+        let effectCount: Int32
+        let target: Int32
+    }
 
     struct Offers: Sendable {
         var all: [OfferedChoice] = []
@@ -39,6 +51,8 @@ public struct Rules: Sendable {
         var firstChoiceTest: Int32 = 0
         var choiceTestCount: Int32 = 0
         var anyUnconditional = false
+        /// Where the node's choices start in `moves`.
+        var firstMove: Int32 = 0
         /// The same for the lines a node shows on arrival (its `show` steps), for nodes with at most
         /// 64 steps: a bit per step index, and the lines when all are shown and when exactly those
         /// without a condition are.
@@ -66,6 +80,8 @@ public struct Rules: Sendable {
             for step in node.steps { stepTests.append(.make(step.condition, others: &others)) }
         }
         var choiceTests: [ConditionTest] = []
+        var moves: [Move] = []
+        var moveEffects: [Effect] = []
         var offers: [Offers] = []
         if buildOffers {
             offers.reserveCapacity(scenario.nodes.count)
@@ -76,7 +92,13 @@ public struct Rules: Sendable {
                     entry.all.reserveCapacity(choices.count)
                     var conditional = false
                     entry.firstChoiceTest = Int32(choiceTests.count)
+                    entry.firstMove = Int32(moves.count)
                     for choice in choices {
+                        moves.append(
+                            Move(
+                                firstEffect: Int32(moveEffects.count), effectCount: Int32(choice.effects.count),
+                                target: Int32(choice.target)))
+                        moveEffects += choice.effects
                         entry.all.append(OfferedChoice(id: choice.id, number: entry.all.count + 1, text: choice.text))
                         if let condition = choice.condition {
                             conditional = true
@@ -115,6 +137,8 @@ public struct Rules: Sendable {
         self.stepTestStart = stepTestStart
         self.choiceTests = choiceTests
         self.otherConditions = others
+        self.moves = moves
+        self.moveEffects = moveEffects
         var watched = Set<Int>()
         func collect(_ condition: Condition?) {
             guard let condition else { return }
@@ -209,6 +233,14 @@ public struct Rules: Sendable {
     /// given, recording what happened.
     public func apply(
         _ effects: [Effect], to state: inout PlayState, deltas: inout [Int], reason: ScoreReason,
+        events: inout [Event]?
+    ) {
+        applyEach(effects, to: &state, deltas: &deltas, reason: reason, events: &events)
+    }
+
+    /// `apply`, for a list of the node's own or a stretch of the rules' `moveEffects`.
+    func applyEach<Effects: Collection<Effect>>(
+        _ effects: Effects, to state: inout PlayState, deltas: inout [Int], reason: ScoreReason,
         events: inout [Event]?
     ) {
         let weights = scenario.promiseScoring
@@ -398,6 +430,16 @@ public struct Rules: Sendable {
         path: inout [Int], collectLines: Bool, checkStuck: Bool = true
     ) -> Stop {
         switch action {
+        case .choose(let index) where state.node < offers.count:
+            // From the rules' own lists, without holding the node's choices (see `moves`).
+            let move = moves[Int(offers[state.node].firstMove) + index]
+            let first = Int(move.firstEffect)
+            applyEach(
+                moveEffects[first..<(first + Int(move.effectCount))], to: &state, deltas: &deltas, reason: .choice,
+                events: &events)
+            return arrive(
+                at: Int(move.target), state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
+                collectLines: collectLines, checkStuck: checkStuck)
         case .choose(let index):
             // The fields are read one by one: copying the whole `Choice` retained each of them.
             let choices = scenario.nodes[state.node].choices

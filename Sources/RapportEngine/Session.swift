@@ -107,6 +107,11 @@ public struct Session: Sendable {
         // so the offered choice with that id is this one. An offered choice is the node's choice at
         // the same place or later, so the search starts there.
         let offered = step.choices[number - 1]
+        // When every choice is on offer, the number is the choice's place, and the node's choices
+        // (usually not in the cache) need not be read.
+        if state.node < rules.offers.count, step.choices.count == rules.offers[state.node].all.count {
+            return perform(.choose(number - 1), recordedAs: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
+        }
         let choices = scenario.nodes[state.node].choices
         var index = number - 1
         while index < choices.count, choices[index].id != offered.id { index += 1 }

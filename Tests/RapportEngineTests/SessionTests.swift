@@ -296,3 +296,29 @@ import Testing
         #expect(first != (0..<5).map { _ in c.next() })
     }
 }
+
+/// Rules with ready-made lists (as random play builds them) take conditions, choices and effects
+/// from lists of their own; a session on them must play exactly as a session of its own does.
+@Suite struct ReadyMadeRulesTests {
+    @Test(arguments: [callback, ConditionTestTests.source], 1...12)
+    func playAsASessionOfItsOwn(source: String, seed: UInt64) throws {
+        let checked = try scenario(source)
+        var own = Session(checked)
+        var ready = Session(rules: Rules(checked))
+        var random = SeededRandom(seed: seed)
+        while !own.isOver {
+            let options = own.step.choices.count + (own.step.silenceSeconds != nil ? 1 : 0)
+            let pick = Int(random.next() % UInt64(options))
+            if pick < own.step.choices.count {
+                #expect(try own.choose(number: pick + 1) == (try ready.choose(number: pick + 1)))
+            } else {
+                #expect(try own.stayedSilent() == (try ready.stayedSilent()))
+            }
+            #expect(own.state == ready.state)
+            #expect(own.totals == ready.totals)
+        }
+        #expect(ready.isOver)
+        #expect(own.path == ready.path)
+        #expect(own.transcript == ready.transcript)
+    }
+}
