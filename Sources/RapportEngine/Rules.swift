@@ -30,9 +30,9 @@ public struct Rules: Sendable {
     /// What taking each choice does, node by node (see `Offers.firstMove`), and the effects they
     /// point into: the node's list of choices and each choice's list of effects are objects of their
     /// own, and holding them retained them (see `ConditionTest`). Empty for rules built without
-    /// ready-made lists.
+    /// ready-made lists, and for the rare scenario with a number too large to pack.
     let moves: [Move]
-    let moveEffects: [Effect]
+    let moveEffects: [PackedEffect]
 
     struct Move: Sendable {
         let firstEffect: Int32
@@ -81,7 +81,8 @@ public struct Rules: Sendable {
         }
         var choiceTests: [ConditionTest] = []
         var moves: [Move] = []
-        var moveEffects: [Effect] = []
+        var moveEffects: [PackedEffect] = []
+        var allPacked = true
         var offers: [Offers] = []
         if buildOffers {
             offers.reserveCapacity(scenario.nodes.count)
@@ -98,7 +99,9 @@ public struct Rules: Sendable {
                             Move(
                                 firstEffect: Int32(moveEffects.count), effectCount: Int32(choice.effects.count),
                                 target: Int32(choice.target)))
-                        moveEffects += choice.effects
+                        for effect in choice.effects {
+                            if let packed = PackedEffect(effect) { moveEffects.append(packed) } else { allPacked = false }
+                        }
                         entry.all.append(OfferedChoice(id: choice.id, number: entry.all.count + 1, text: choice.text))
                         if let condition = choice.condition {
                             conditional = true
@@ -137,8 +140,8 @@ public struct Rules: Sendable {
         self.stepTestStart = stepTestStart
         self.choiceTests = choiceTests
         self.otherConditions = others
-        self.moves = moves
-        self.moveEffects = moveEffects
+        self.moves = allPacked ? moves : []
+        self.moveEffects = allPacked ? moveEffects : []
         var watched = Set<Int>()
         func collect(_ condition: Condition?) {
             guard let condition else { return }
@@ -430,12 +433,13 @@ public struct Rules: Sendable {
         path: inout [Int], collectLines: Bool, checkStuck: Bool = true
     ) -> Stop {
         switch action {
-        case .choose(let index) where state.node < offers.count:
+        case .choose(let index) where state.node < offers.count && !moves.isEmpty:
             // From the rules' own lists, without holding the node's choices (see `moves`).
             let move = moves[Int(offers[state.node].firstMove) + index]
             let first = Int(move.firstEffect)
             applyEach(
-                moveEffects[first..<(first + Int(move.effectCount))], to: &state, deltas: &deltas, reason: .choice,
+                moveEffects[first..<(first + Int(move.effectCount))].lazy.map(\.effect), to: &state, deltas: &deltas,
+                reason: .choice,
                 events: &events)
             return arrive(
                 at: Int(move.target), state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,

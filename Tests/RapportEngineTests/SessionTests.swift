@@ -1,5 +1,5 @@
 import Foundation
-import RapportEngine
+@testable import RapportEngine
 import RapportLanguage
 import Testing
 
@@ -303,6 +303,7 @@ import Testing
     @Test(arguments: [callback, ConditionTestTests.source], 1...12)
     func playAsASessionOfItsOwn(source: String, seed: UInt64) throws {
         let checked = try scenario(source)
+        #expect(!Rules(checked).moves.isEmpty)
         var own = Session(checked)
         var ready = Session(rules: Rules(checked))
         var random = SeededRandom(seed: seed)

@@ -1,0 +1,22 @@
+import RapportLanguage
+import Testing
+
+@testable import RapportEngine
+
+@Suite struct PackedEffectTests {
+    @Test(arguments: [
+        Effect.score(dimension: 3, delta: -2), .score(dimension: 0, delta: 1_000_000),
+        .set(variable: 1, .assign, -7), .set(variable: 65_535, .add, 2), .set(variable: 0, .subtract, 1),
+        .promise(4), .keep(0), .breakPromise(12),
+    ])
+    func packsAndUnpacksToItself(_ effect: Effect) throws {
+        #expect(try #require(PackedEffect(effect)).effect == effect)
+        #expect(MemoryLayout<PackedEffect>.size == 8)
+    }
+
+    /// Numbers that do not fit leave the rules without moves (they play from the nodes' own lists).
+    @Test(arguments: [Effect.score(dimension: 0, delta: 1 << 40), .set(variable: 70_000, .assign, 1), .keep(1 << 20)])
+    func refusesWhatDoesNotFit(_ effect: Effect) {
+        #expect(PackedEffect(effect) == nil)
+    }
+}
