@@ -437,10 +437,8 @@ public struct Rules: Sendable {
             // From the rules' own lists, without holding the node's choices (see `moves`).
             let move = moves[Int(offers[state.node].firstMove) + index]
             let first = Int(move.firstEffect)
-            applyEach(
-                moveEffects[first..<(first + Int(move.effectCount))].lazy.map(\.effect), to: &state, deltas: &deltas,
-                reason: .choice,
-                events: &events)
+            let effects = moveEffects[first..<(first + Int(move.effectCount))].lazy.map(\.effect)
+            applyEach(effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
             return arrive(
                 at: Int(move.target), state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
                 collectLines: collectLines, checkStuck: checkStuck)
