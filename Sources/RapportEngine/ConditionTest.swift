@@ -50,19 +50,26 @@ extension Rules {
         case .always:
             return true
         case .compareToConstant:
-            let value = state.values[Int(test.index)]
-            switch test.op {
-            case .equal: return value == test.constant
-            case .notEqual: return value != test.constant
-            case .less: return value < test.constant
-            case .lessOrEqual: return value <= test.constant
-            case .greater: return value > test.constant
-            case .greaterOrEqual: return value >= test.constant
-            }
+            return test.op.holds(state.values[Int(test.index)], test.constant)
         case .flag:
             return state.values[Int(test.index)] != 0
         case .other:
             return holds(otherConditions[Int(test.index)], in: state)
+        }
+    }
+}
+
+extension ComparisonOperator {
+    /// Whether `left op right`: one place for what each operator means, for conditions and tests.
+    @inline(__always)
+    func holds(_ left: Int, _ right: Int) -> Bool {
+        switch self {
+        case .equal: left == right
+        case .notEqual: left != right
+        case .less: left < right
+        case .lessOrEqual: left <= right
+        case .greater: left > right
+        case .greaterOrEqual: left >= right
         }
     }
 }

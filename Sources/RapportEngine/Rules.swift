@@ -30,7 +30,8 @@ public struct Rules: Sendable {
     /// What taking each choice does, node by node (see `Offers.firstMove`), and the effects they
     /// point into: the node's list of choices and each choice's list of effects are objects of their
     /// own, and holding them retained them (see `ConditionTest`). Empty for rules built without
-    /// ready-made lists, and for the rare scenario with a number too large to pack.
+    /// ready-made lists, and for the rare scenario with an effect too large to pack (see
+    /// `PackedEffect`).
     let moves: [Move]
     let moveEffects: [PackedEffect]
 
@@ -176,17 +177,7 @@ public struct Rules: Sendable {
     public func holds(_ condition: Condition?, in state: PlayState) -> Bool {
         guard let condition else { return true }
         switch condition {
-        case .compare(let left, let op, let right):
-            let l = value(left, state)
-            let r = value(right, state)
-            switch op {
-            case .equal: return l == r
-            case .notEqual: return l != r
-            case .less: return l < r
-            case .lessOrEqual: return l <= r
-            case .greater: return l > r
-            case .greaterOrEqual: return l >= r
-            }
+        case .compare(let left, let op, let right): return op.holds(value(left, state), value(right, state))
         case .flag(let variable): return state.values[variable] != 0
         case .promise(let test, let promise):
             switch test {

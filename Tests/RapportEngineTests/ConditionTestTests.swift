@@ -65,6 +65,11 @@ import Testing
                         state.values = [mood, calm, sure]
                         state.promises = [promise]
                         state.watchedVisits = [visited]
+                        // The first six lines compare mood with 2 by each operator in turn.
+                        let expected = [mood == 2, mood != 2, mood < 2, mood <= 2, mood > 2, mood >= 2]
+                        for (index, truth) in expected.enumerated() {
+                            #expect(rules.holds(pairs[index].1, in: state) == truth, "operator \(index) with mood \(mood)")
+                        }
                         for (condition, test) in pairs {
                             #expect(
                                 rules.holds(test, in: state) == rules.holds(condition, in: state),
