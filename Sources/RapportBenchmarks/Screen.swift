@@ -4,11 +4,12 @@
 import RapportEngine
 import RapportLanguage
 
-/// What a player's screen would show for a step (each line with its speaker, the numbered choices,
-/// the ending), built and then thrown away: random-play figures should include the cost of the
-/// text, not only the rules. It is built as a terminal front end writes it: as UTF-8 bytes into one
-/// output buffer that is reused from step to step, not as a new `String` grown piece by piece for
-/// every step (that cost about 8,500 instructions a step, more than the engine's whole decision).
+/// What a player's screen would show for a step (each line with its speaker, the moment, the
+/// numbered choices, the ending), built and then thrown away: random-play figures should include
+/// the cost of the text, not only the rules. It is built as a terminal front end writes it: as
+/// UTF-8 bytes into one output buffer that is reused from step to step, not as a new `String` grown
+/// piece by piece for every step (that cost about 8,500 instructions a step, more than the engine's
+/// whole decision).
 final class Screen {
     /// The output buffer, managed by hand: even from contiguous bytes, `Array.append(contentsOf:)`
     /// took about one and a half instructions a byte, where `memcpy` copies in blocks.
@@ -39,6 +40,13 @@ final class Screen {
                 appendByte(UInt8(ascii: "\n"))
             }
         }
+        // What a practice screen shows above the choices, and whether it starts a silence timer:
+        // a step reads both from its node only when asked (see `Step`).
+        if let moment = step.moment {
+            append(moment)
+            appendByte(UInt8(ascii: "\n"))
+        }
+        if let seconds = step.silenceSeconds { appendNumber(seconds) }
         step.choices.withUnsafeBufferPointer { choices in
             for index in choices.indices {
                 appendNumber(choices[index].number)

@@ -12,19 +12,25 @@ public struct Rules: Sendable {
     /// certain loops; this stops any loop that depends on state.
     public static let maximumNodesWithoutChoice = 10_000
 
-    /// For each node, its choices as a step offers them when all are shown, and when exactly the
-    /// choices without a condition are shown: the two usual cases. A step then shares one of these
-    /// arrays instead of building its own and copying every choice's id and text into it. Empty for
-    /// rules built without them (analysis never shows a step).
+    /// For each node, what a step there needs to know without reading the node: where its
+    /// ready-made lists are, and where its tests and moves start. Empty for rules built without
+    /// them (the analysis never shows a step).
     let offers: [Offers]
+    /// Every node's choices as a step offers them, one node after another: all of them, numbered
+    /// from 1, then (for a node where some have a condition and some not) those without one. The two
+    /// usual cases: a step shares a stretch of this list (see `SharedList`) instead of building its
+    /// own and copying every choice's id and text into it.
+    let offeredChoices: [OfferedChoice]
+    /// The same for the lines a node shows on arrival (its `show` steps), for nodes with at most 64
+    /// steps: all of them, then (where some have a condition and some not) those without one.
+    let shownLines: [Line]
 
-    /// The conditions of every node's steps, in node and step order, as tests kept in place (see
-    /// `ConditionTest`); a node's start here is in `stepTestStart`.
-    let stepTests: [ConditionTest]
+    /// The conditions of every node's steps and then, in rules with ready-made lists, of its choices
+    /// that have one, node by node, as tests kept in place (see `ConditionTest`). A node's step
+    /// tests start at `stepTestStart`, its choice tests at `Offers.firstChoiceTest`: next to each
+    /// other, so one read from memory usually brings both.
+    let tests: [ConditionTest]
     let stepTestStart: [Int32]
-    /// The conditions of the choices that have one, node by node, as tests (see `Offers`). Empty for
-    /// rules built without ready-made lists.
-    let choiceTests: [ConditionTest]
     /// The conditions that are not of a kind a `ConditionTest` keeps in place.
     let otherConditions: [Condition]
     /// What taking each choice does, node by node (see `Offers.firstMove`), and the effects they
@@ -42,26 +48,41 @@ public struct Rules: Sendable {
     }
 
     struct Offers: Sendable {
-        var all: [OfferedChoice] = []
-        /// Empty when every choice has a condition, or none has.
-        var unconditional: [OfferedChoice] = []
-        /// Where the node's choice conditions start in `choiceTests`, and how many there are (one for
+        /// Where the node's choices start in `offeredChoices`, all of them and those without a
+        /// condition (`unconditionalCount` is 0 when every choice has a condition, none has, or the
+        /// node has more than 64).
+        var allChoicesStart: Int32 = 0
+        var choiceCount: Int32 = 0
+        var unconditionalStart: Int32 = 0
+        var unconditionalCount: Int32 = 0
+        /// A bit for each of the node's choices that has no condition: how a number in the
+        /// unconditional list is turned into the choice's place in the node.
+        var unconditionalChoices: UInt64 = 0
+        /// Where the node's choice conditions start in `tests`, and how many there are (one for
         /// each choice that has a condition), and whether any choice has none: all a step needs to
         /// tell which list it shows, without reading the node's choices (a few cache lines each, on
         /// a node that is usually not in the cache).
         var firstChoiceTest: Int32 = 0
         var choiceTestCount: Int32 = 0
-        var anyUnconditional = false
         /// Where the node's choices start in `moves`.
         var firstMove: Int32 = 0
-        /// The same for the lines a node shows on arrival (its `show` steps), for nodes with at most
-        /// 64 steps: a bit per step index, and the lines when all are shown and when exactly those
-        /// without a condition are.
+        /// The same for the lines a node shows on arrival, for nodes with at most 64 steps (then
+        /// `linesReady`): a bit per step index, and where the lines are in `shownLines` when all
+        /// are shown and when exactly those without a condition are.
         var allLinesMask: UInt64 = 0
         var unconditionalLinesMask: UInt64 = 0
-        var allLines: [Line] = []
-        var unconditionalLines: [Line] = []
+        var allLinesStart: Int32 = 0
+        var allLinesCount: Int32 = 0
+        var unconditionalLinesStart: Int32 = 0
+        var unconditionalLinesCount: Int32 = 0
+        var stepCount: UInt8 = 0
         var linesReady = false
+        /// Every step of the node shows a line: arriving there needs only the tests and these lists,
+        /// not the node's steps.
+        var onlyShows = false
+        var anyUnconditional = false
+        /// Whether the node has a moment, discuss prompt, hint or silence (see `Step`).
+        var hasExtras = false
     }
 
     public init(_ scenario: CheckedScenario) {
@@ -73,73 +94,89 @@ public struct Rules: Sendable {
     package init(_ scenario: CheckedScenario, offers buildOffers: Bool) {
         self.scenario = scenario
         var others: [Condition] = []
-        var stepTests: [ConditionTest] = []
+        var tests: [ConditionTest] = []
         var stepTestStart: [Int32] = []
         stepTestStart.reserveCapacity(scenario.nodes.count)
-        for node in scenario.nodes {
-            stepTestStart.append(Int32(stepTests.count))
-            for step in node.steps { stepTests.append(.make(step.condition, others: &others)) }
-        }
-        var choiceTests: [ConditionTest] = []
+        var offeredChoices: [OfferedChoice] = []
+        var shownLines: [Line] = []
+        var unconditionalLines: [Line] = []
         var moves: [Move] = []
         var moveEffects: [PackedEffect] = []
         var allPacked = true
         var offers: [Offers] = []
-        if buildOffers {
-            offers.reserveCapacity(scenario.nodes.count)
-            for node in scenario.nodes {
-                var entry = Offers()
-                let choices = node.choices
-                if !choices.isEmpty {
-                    entry.all.reserveCapacity(choices.count)
-                    var conditional = false
-                    entry.firstChoiceTest = Int32(choiceTests.count)
-                    entry.firstMove = Int32(moves.count)
-                    for choice in choices {
-                        moves.append(
-                            Move(
-                                firstEffect: Int32(moveEffects.count), effectCount: Int32(choice.effects.count),
-                                target: Int32(choice.target)))
-                        for effect in choice.effects {
-                            if let packed = PackedEffect(effect) { moveEffects.append(packed) } else { allPacked = false }
-                        }
-                        entry.all.append(OfferedChoice(id: choice.id, number: entry.all.count + 1, text: choice.text))
-                        if let condition = choice.condition {
-                            conditional = true
-                            choiceTests.append(.make(condition, others: &others))
-                            entry.choiceTestCount += 1
-                        } else {
-                            entry.anyUnconditional = true
-                        }
-                    }
-                    if conditional {
-                        for choice in choices where choice.condition == nil {
-                            entry.unconditional.append(
-                                OfferedChoice(id: choice.id, number: entry.unconditional.count + 1, text: choice.text))
-                        }
-                    }
+        if buildOffers { offers.reserveCapacity(scenario.nodes.count) }
+        for node in scenario.nodes {
+            stepTestStart.append(Int32(tests.count))
+            let steps = node.steps
+            for step in steps { tests.append(.make(step.condition, others: &others)) }
+            guard buildOffers else { continue }
+            var entry = Offers()
+            let choices = node.choices
+            entry.firstChoiceTest = Int32(tests.count)
+            entry.firstMove = Int32(moves.count)
+            entry.allChoicesStart = Int32(offeredChoices.count)
+            entry.choiceCount = Int32(choices.count)
+            var conditional = false
+            for index in choices.indices {
+                let choice = choices[index]
+                moves.append(
+                    Move(
+                        firstEffect: Int32(moveEffects.count), effectCount: Int32(choice.effects.count),
+                        target: Int32(choice.target)))
+                for effect in choice.effects {
+                    if let packed = PackedEffect(effect) { moveEffects.append(packed) } else { allPacked = false }
                 }
-                let steps = node.steps
-                if steps.count <= 64 {
-                    entry.linesReady = true
-                    for index in steps.indices {
-                        guard case .show(let line) = steps[index].action else { continue }
-                        entry.allLinesMask |= 1 << UInt64(index)
-                        entry.allLines.append(line)
-                        if steps[index].condition == nil {
-                            entry.unconditionalLinesMask |= 1 << UInt64(index)
-                            entry.unconditionalLines.append(line)
-                        }
-                    }
-                    if entry.unconditionalLinesMask == entry.allLinesMask { entry.unconditionalLines = [] }
+                offeredChoices.append(OfferedChoice(id: choice.id, number: index + 1, text: choice.text))
+                if let condition = choice.condition {
+                    conditional = true
+                    tests.append(.make(condition, others: &others))
+                    entry.choiceTestCount += 1
+                } else {
+                    entry.anyUnconditional = true
+                    if index < 64 { entry.unconditionalChoices |= 1 << UInt64(index) }
                 }
-                offers.append(entry)
             }
+            if conditional, entry.anyUnconditional, choices.count <= 64 {
+                entry.unconditionalStart = Int32(offeredChoices.count)
+                for choice in choices where choice.condition == nil {
+                    entry.unconditionalCount += 1
+                    offeredChoices.append(
+                        OfferedChoice(id: choice.id, number: Int(entry.unconditionalCount), text: choice.text))
+                }
+            }
+            if steps.count <= 64 {
+                entry.linesReady = true
+                entry.onlyShows = true
+                entry.stepCount = UInt8(steps.count)
+                entry.allLinesStart = Int32(shownLines.count)
+                unconditionalLines.removeAll(keepingCapacity: true)
+                for index in steps.indices {
+                    guard case .show(let line) = steps[index].action else {
+                        entry.onlyShows = false
+                        continue
+                    }
+                    entry.allLinesMask |= 1 << UInt64(index)
+                    shownLines.append(line)
+                    if steps[index].condition == nil {
+                        entry.unconditionalLinesMask |= 1 << UInt64(index)
+                        unconditionalLines.append(line)
+                    }
+                }
+                entry.allLinesCount = Int32(shownLines.count) - entry.allLinesStart
+                if entry.unconditionalLinesMask != entry.allLinesMask {
+                    entry.unconditionalLinesStart = Int32(shownLines.count)
+                    entry.unconditionalLinesCount = Int32(unconditionalLines.count)
+                    shownLines.append(contentsOf: unconditionalLines)
+                }
+            }
+            entry.hasExtras = node.moment != nil || node.discuss != nil || node.hint != nil || node.silence != nil
+            offers.append(entry)
         }
         self.offers = offers
-        self.stepTests = stepTests
+        self.offeredChoices = offeredChoices
+        self.shownLines = shownLines
+        self.tests = tests
         self.stepTestStart = stepTestStart
-        self.choiceTests = choiceTests
         self.otherConditions = others
         self.moves = allPacked ? moves : []
         self.moveEffects = allPacked ? moveEffects : []
@@ -308,20 +345,20 @@ public struct Rules: Sendable {
         at node: Int, from state: PlayState, deltas: inout [Int], events: inout [Event]?, collectLines: Bool
     ) -> Arrival {
         var state = state
-        var lines: [Line] = []
+        var lines: SharedList<Line> = []
         var path: [Int] = []
         let stop = arrive(
             at: node, state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
             collectLines: collectLines)
-        return Arrival(state: state, stop: stop, lines: lines, path: path)
+        return Arrival(state: state, stop: stop, lines: Array(lines), path: path)
     }
 
     /// The work of `arrive`, in place: the state is changed where it is (so its arrays are not copied
     /// when the caller owns them alone), and lines and nodes passed through are appended to the
     /// caller's buffers. Play uses this directly to avoid building an `Arrival` for every step.
     func arrive(
-        at node: Int, state: inout PlayState, deltas: inout [Int], events: inout [Event]?, lines: inout [Line],
-        path: inout [Int], collectLines: Bool, checkStuck: Bool = true
+        at node: Int, state: inout PlayState, deltas: inout [Int], events: inout [Event]?,
+        lines: inout SharedList<Line>, path: inout [Int], collectLines: Bool, checkStuck: Bool = true
     ) -> Stop {
         var current = node
         let nodes = scenario.nodes
@@ -332,23 +369,35 @@ public struct Rules: Sendable {
             // and reading it was a cache miss on every arrival.
             if watchedCount > 0, let slot = watchedSlot[current] { state.watchedVisits[slot] = true }
             path.append(current)
+            let firstTest = Int(stepTestStart[current])
+            if current < offers.count, offers[current].onlyShows, !collectLines || lines.isEmpty {
+                // A node that only shows lines: the tests say which, and the ready-made lists have
+                // them, so the node and its steps (usually not in the cache) are not read.
+                if collectLines {
+                    var shown: UInt64 = 0
+                    for index in 0..<Int(offers[current].stepCount) where holds(tests[firstTest + index], in: state) {
+                        shown |= 1 << UInt64(index)
+                    }
+                    noteLines(shown, of: current, into: &lines)
+                }
+                return !checkStuck || hasVisibleChoice(in: state) ? .decision : .stuck
+            }
             var next: Int?
             let steps = nodes[current].steps
             // While nothing has been collected yet, the lines shown here are noted as bits and
             // turned into lines when the node is left: usually into a list the rules have ready.
             let noting = collectLines && lines.isEmpty && current < offers.count && offers[current].linesReady
             var shown: UInt64 = 0
-            let firstTest = Int(stepTestStart[current])
             for index in steps.indices {
                 // Field by field: copying the whole step retained its condition and its line. The
                 // condition is tested from the rules' own list (see `ConditionTest`).
-                guard holds(stepTests[firstTest + index], in: state) else { continue }
+                guard holds(tests[firstTest + index], in: state) else { continue }
                 switch steps[index].action {
                 case .show(let line):
                     if noting {
                         shown |= 1 << UInt64(index)
                     } else if collectLines {
-                        if lines.capacity == 0 { lines.reserveCapacity(steps.count) }
+                        if lines.isEmpty { lines.reserveCapacity(steps.count) }
                         lines.append(line)
                     }
                 case .apply(let effects):
@@ -356,7 +405,7 @@ public struct Rules: Sendable {
                 case .jump(let target):
                     next = target
                 case .end(let ending):
-                    if noting { noteLines(shown, of: current, steps: steps, into: &lines) }
+                    if noting { noteLines(shown, of: current, into: &lines) }
                     for promise in state.promises.indices where state.promises[promise] == .open {
                         events?.append(.promiseLeftOpen(name: scenario.promises[promise].name))
                         scorePromise(scenario.promiseScoring.open, .promiseOpen, &deltas, &events)
@@ -366,7 +415,7 @@ public struct Rules: Sendable {
                 }
                 if next != nil { break }
             }
-            if noting { noteLines(shown, of: current, steps: steps, into: &lines) }
+            if noting { noteLines(shown, of: current, into: &lines) }
             if let next {
                 current = next
                 continue
@@ -377,17 +426,18 @@ public struct Rules: Sendable {
     }
 
     /// Turns the bits of the `show` steps shown at a node into lines, in step order, for `lines`
-    /// that is still empty: a ready-made list when all of them, or exactly those without a
-    /// condition, were shown.
-    private func noteLines(_ shown: UInt64, of node: Int, steps: [NodeStep], into lines: inout [Line]) {
+    /// that is still empty: a stretch of the ready-made `shownLines` when all of them, or exactly
+    /// those without a condition, were shown.
+    private func noteLines(_ shown: UInt64, of node: Int, into lines: inout SharedList<Line>) {
         guard shown != 0 else { return }
-        // Field by field: copying the whole entry retained all four of its lists, on a node that is
-        // usually not in the cache.
-        if shown == offers[node].allLinesMask {
-            lines = offers[node].allLines
-        } else if shown == offers[node].unconditionalLinesMask {
-            lines = offers[node].unconditionalLines
+        let entry = offers[node]
+        if shown == entry.allLinesMask {
+            lines = SharedList(shownLines, start: Int(entry.allLinesStart), count: Int(entry.allLinesCount))
+        } else if shown == entry.unconditionalLinesMask {
+            lines = SharedList(
+                shownLines, start: Int(entry.unconditionalLinesStart), count: Int(entry.unconditionalLinesCount))
         } else {
+            let steps = scenario.nodes[node].steps
             lines.reserveCapacity(shown.nonzeroBitCount)
             for index in steps.indices where shown & (1 << UInt64(index)) != 0 {
                 if case .show(let line) = steps[index].action { lines.append(line) }
@@ -408,20 +458,20 @@ public struct Rules: Sendable {
         _ action: Action, from state: PlayState, deltas: inout [Int], events: inout [Event]?, collectLines: Bool
     ) -> Arrival {
         var state = state
-        var lines: [Line] = []
+        var lines: SharedList<Line> = []
         var path: [Int] = []
         let stop = take(
             action, state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
             collectLines: collectLines)
-        return Arrival(state: state, stop: stop, lines: lines, path: path)
+        return Arrival(state: state, stop: stop, lines: Array(lines), path: path)
     }
 
     /// The work of `take`, in place (see the in-place `arrive`). Without `checkStuck`, a decision
     /// with nothing on offer comes back as `.decision`: for a caller that lists the choices anyway.
     /// Package-wide so the analysis can take every action into one reused state and path buffer.
     package func take(
-        _ action: Action, state: inout PlayState, deltas: inout [Int], events: inout [Event]?, lines: inout [Line],
-        path: inout [Int], collectLines: Bool, checkStuck: Bool = true
+        _ action: Action, state: inout PlayState, deltas: inout [Int], events: inout [Event]?,
+        lines: inout SharedList<Line>, path: inout [Int], collectLines: Bool, checkStuck: Bool = true
     ) -> Stop {
         switch action {
         case .choose(let index) where state.node < offers.count && !moves.isEmpty:

@@ -71,7 +71,7 @@ public struct Session: Sendable {
         var state = rules.initialState
         var totals = Array(repeating: 0, count: scenario.dimensions.count)
         var newEvents: [Event]? = recording ? [] : nil
-        var lines: [Line] = []
+        var lines: SharedList<Line> = []
         var path: [Int] = []
         path.reserveCapacity(Transcript.typicalLength)
         let stop = rules.arrive(
@@ -92,10 +92,8 @@ public struct Session: Sendable {
     @discardableResult
     public mutating func choose(_ id: String) throws(PlayError) -> [Event] {
         guard !step.isOver else { throw .conversationOver }
-        guard let offered = step.choices.first(where: { $0.id == id }),
-            let index = scenario.nodes[state.node].choices.firstIndex(where: { $0.id == offered.id })
-        else { throw .noSuchChoice(id) }
-        return perform(.choose(index), recordedAs: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
+        guard let position = step.choices.firstIndex(where: { $0.id == id }) else { throw .noSuchChoice(id) }
+        return try choose(number: position + 1)
     }
 
     /// Takes the choice shown with this number (1-based).
@@ -103,20 +101,26 @@ public struct Session: Sendable {
     public mutating func choose(number: Int) throws(PlayError) -> [Event] {
         guard !step.isOver else { throw .conversationOver }
         guard number >= 1, number <= step.choices.count else { throw .noSuchChoice("\(number)") }
-        // The same as `choose(step.choices[number - 1].id)`: choice ids are unique within a scenario,
-        // so the offered choice with that id is this one. An offered choice is the node's choice at
-        // the same place or later, so the search starts there.
         let offered = step.choices[number - 1]
-        // When every choice is on offer, the number is the choice's place, and the node's choices
-        // (usually not in the cache) need not be read.
-        if state.node < rules.offers.count, step.choices.count == rules.offers[state.node].all.count {
-            return perform(.choose(number - 1), recordedAs: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
+        let recorded: Transcript.Action? = isRecording ? .choice(id: offered.id, text: offered.text) : nil
+        switch step.choiceOrigin {
+        case .allOfNode:
+            return perform(.choose(number - 1), recordedAs: recorded)
+        case .unconditionalOfNode:
+            // The number-th choice without a condition: the lowest bits are cleared one by one.
+            var unconditional = rules.offers[state.node].unconditionalChoices
+            for _ in 1..<number { unconditional &= unconditional - 1 }
+            return perform(.choose(unconditional.trailingZeroBitCount), recordedAs: recorded)
+        case .picked:
+            // Choice ids are unique within a scenario, so the node's choice with the offered one's id
+            // is this one. An offered choice is the node's choice at the same place or later, so the
+            // search starts there.
+            let choices = scenario.nodes[state.node].choices
+            var index = number - 1
+            while index < choices.count, choices[index].id != offered.id { index += 1 }
+            guard index < choices.count else { throw .noSuchChoice(offered.id) }
+            return perform(.choose(index), recordedAs: recorded)
         }
-        let choices = scenario.nodes[state.node].choices
-        var index = number - 1
-        while index < choices.count, choices[index].id != offered.id { index += 1 }
-        guard index < choices.count else { throw .noSuchChoice(offered.id) }
-        return perform(.choose(index), recordedAs: isRecording ? .choice(id: offered.id, text: offered.text) : nil)
     }
 
     /// The trainee said nothing for the silence timer's length.
@@ -133,7 +137,7 @@ public struct Session: Sendable {
         if isRecording, case .choose(let index) = action {
             newEvents!.reserveCapacity(scenario.nodes[state.node].choices[index].effects.count + 2)
         }
-        var lines: [Line] = []
+        var lines: SharedList<Line> = []
         // The state is changed where it is, so its arrays are changed in place rather than copied.
         // Score changes are added straight to the totals: adding them to zeroed deltas and then the
         // deltas to the totals gives the same sums.
@@ -152,9 +156,7 @@ public struct Session: Sendable {
     /// The step for a stop. The rules were asked not to check for a decision with nothing on offer
     /// (`checkStuck: false`): the visible choices are listed here anyway, and none means stuck, which
     /// is the rules' own test.
-    static func makeStep(state: PlayState, stop: Rules.Stop, lines: [Line], rules: Rules) -> Step {
-        // The node's fields are read one by one: copying the whole `Node` retained every field.
-        let nodes = rules.scenario.nodes
+    static func makeStep(state: PlayState, stop: Rules.Stop, lines: SharedList<Line>, rules: Rules) -> Step {
         let here = state.node
         var status: Step.Status
         switch stop {
@@ -163,58 +165,60 @@ public struct Session: Sendable {
         case .stuck: status = .stuck
         case .endlessLoop: status = .endlessLoop
         }
-        var offered: [OfferedChoice] = []
+        let ready = here < rules.offers.count
+        var offered: SharedList<OfferedChoice> = []
+        var origin = Step.ChoiceOrigin.picked
         if status == .awaitingChoice {
-            // Usually all the choices are shown, or exactly those without a condition: the rules
-            // have those lists ready (`Rules.offers`), so nothing is built or copied.
-            var allShown = true
-            var unconditionalShown = true
             var anyShown = false
-            if here < rules.offers.count {
-                // From the rules' list of the conditions alone, without reading the choices.
-                anyShown = rules.offers[here].anyUnconditional
-                let first = Int(rules.offers[here].firstChoiceTest)
-                for index in first..<(first + Int(rules.offers[here].choiceTestCount)) {
-                    if rules.holds(rules.choiceTests[index], in: state) {
+            if ready {
+                // Usually all the choices are shown, or exactly those without a condition: the
+                // rules have both lists ready, and know which from the conditions alone, without
+                // reading the node's choices.
+                let entry = rules.offers[here]
+                var allShown = true
+                var unconditionalShown = true
+                anyShown = entry.anyUnconditional
+                let first = Int(entry.firstChoiceTest)
+                for index in first..<(first + Int(entry.choiceTestCount)) {
+                    if rules.holds(rules.tests[index], in: state) {
                         anyShown = true
                         unconditionalShown = false
                     } else {
                         allShown = false
                     }
                 }
-            } else {
-                let choices = nodes[here].choices
-                for index in choices.indices {
-                    let condition = choices[index].condition
-                    if rules.holds(condition, in: state) {
-                        anyShown = true
-                        if condition != nil { unconditionalShown = false }
-                    } else {
-                        allShown = false
-                        if condition == nil { unconditionalShown = false }
-                    }
+                if anyShown, allShown {
+                    offered = SharedList(
+                        rules.offeredChoices, start: Int(entry.allChoicesStart), count: Int(entry.choiceCount))
+                    origin = .allOfNode
+                } else if anyShown, unconditionalShown, entry.unconditionalCount > 0 {
+                    offered = SharedList(
+                        rules.offeredChoices, start: Int(entry.unconditionalStart),
+                        count: Int(entry.unconditionalCount))
+                    origin = .unconditionalOfNode
                 }
+            } else {
+                anyShown = rules.hasVisibleChoice(in: state)
             }
             if !anyShown {
                 status = .stuck
-            } else if here < rules.offers.count, allShown || unconditionalShown {
-                offered = allShown ? rules.offers[here].all : rules.offers[here].unconditional
-            } else {
+            } else if origin == .picked {
                 // The visible choices are numbered as they are found, without a list of indices first.
-                let choices = nodes[here].choices
+                let choices = rules.scenario.nodes[here].choices
+                var picked: [OfferedChoice] = []
                 for index in choices.indices where rules.holds(choices[index].condition, in: state) {
-                    if offered.isEmpty { offered.reserveCapacity(choices.count - index) }
-                    offered.append(
-                        OfferedChoice(id: choices[index].id, number: offered.count + 1, text: choices[index].text))
+                    if picked.isEmpty { picked.reserveCapacity(choices.count - index) }
+                    picked.append(
+                        OfferedChoice(id: choices[index].id, number: picked.count + 1, text: choices[index].text))
                 }
+                offered = SharedList(picked)
             }
         }
         let decides = status == .awaitingChoice
         return Step(
-            node: nodes[here].id, lines: lines, choices: offered, status: status,
-            moment: decides ? nodes[here].moment : nil, discuss: decides ? nodes[here].discuss : nil,
-            hint: decides ? nodes[here].hint : nil,
-            silenceSeconds: decides && !state.silenceUsed ? nodes[here].silence?.seconds : nil)
+            lines: lines, choices: offered, status: status, nodes: rules.scenario.nodes, nodeIndex: here,
+            readsExtras: decides && (!ready || rules.offers[here].hasExtras), silenceUsed: state.silenceUsed,
+            choiceOrigin: origin)
     }
 
     // MARK: - Reading the state

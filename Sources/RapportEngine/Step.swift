@@ -20,15 +20,36 @@ public struct Step: Sendable {
     }
 
     /// The id of the node the trainee is at.
-    public let node: String
-    public let lines: [Line]
-    public let choices: [OfferedChoice]
+    public var node: String { nodes[nodeIndex].id }
+    public let lines: SharedList<Line>
+    public let choices: SharedList<OfferedChoice>
     public let status: Status
-    public let moment: ScenarioText?
-    public let discuss: ScenarioText?
-    public let hint: ScenarioText?
+    public var moment: ScenarioText? { readsExtras ? nodes[nodeIndex].moment : nil }
+    public var discuss: ScenarioText? { readsExtras ? nodes[nodeIndex].discuss : nil }
+    public var hint: ScenarioText? { readsExtras ? nodes[nodeIndex].hint : nil }
     /// Seconds before the customer fills a silence, if this decision has a silence still to come.
-    public let silenceSeconds: Int?
+    public var silenceSeconds: Int? { readsExtras && !silenceUsed ? nodes[nodeIndex].silence?.seconds : nil }
+
+    /// The node's id, moment, prompt, hint and silence are read from the node when asked for, not
+    /// copied into every step: on a large scenario the node is usually not in the processor's
+    /// caches, and random play asks for none of them.
+    let nodes: [Node]
+    let nodeIndex: Int
+    /// Whether the step is a decision at a node that may have a moment, prompt, hint or silence.
+    let readsExtras: Bool
+    let silenceUsed: Bool
+    /// Which list `choices` is, so that a choice's number can be turned into its place in the node
+    /// without reading the node (see `Session.choose(number:)`).
+    let choiceOrigin: ChoiceOrigin
+
+    enum ChoiceOrigin: Sendable {
+        /// All the node's choices, in order: the number is the place.
+        case allOfNode
+        /// The node's choices without a condition (see `Rules.Offers.unconditionalChoices`).
+        case unconditionalOfNode
+        /// Picked one by one.
+        case picked
+    }
 
     public var isOver: Bool { status != .awaitingChoice }
     public var ending: Ending? {

@@ -71,7 +71,7 @@ public struct Transcript: Sendable, Codable, Equatable {
     mutating func record(step: Step, action: Action?, events: [Event]) {
         steps.append(
             Entry(
-                action: action, node: step.node, lines: step.lines, offered: step.choices, events: events,
+                action: action, node: step.node, lines: Array(step.lines), offered: Array(step.choices), events: events,
                 silenceSeconds: step.silenceSeconds))
     }
 

@@ -39,7 +39,7 @@ public struct PracticeRenderer: Sendable {
         return out + "\n"
     }
 
-    public func lines(_ lines: [Line]) -> String {
+    public func lines(_ lines: some Sequence<Line>) -> String {
         var out = ""
         for line in lines {
             if let speaker = line.speaker {

@@ -75,7 +75,7 @@ struct StateGraph: Sendable {
         var current = rules.initialState
         var successor = rules.initialState
         var deltas = Array(repeating: 0, count: dimensionCount)
-        var lines: [Line] = []
+        var lines: SharedList<Line> = []
         var path: [Int] = []
         var next = 0
         while next < stateCount {

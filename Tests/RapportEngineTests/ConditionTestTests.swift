@@ -49,11 +49,11 @@ import Testing
         var pairs: [(Condition?, ConditionTest)] = []
         for (index, node) in scenario.nodes.enumerated() {
             let first = Int(rules.stepTestStart[index])
-            pairs += node.steps.indices.map { (node.steps[$0].condition, rules.stepTests[first + $0]) }
+            pairs += node.steps.indices.map { (node.steps[$0].condition, rules.tests[first + $0]) }
             let conditioned = node.choices.compactMap(\.condition)
             let firstChoice = Int(rules.offers[index].firstChoiceTest)
             #expect(Int(rules.offers[index].choiceTestCount) == conditioned.count)
-            pairs += conditioned.indices.map { (conditioned[$0], rules.choiceTests[firstChoice + $0]) }
+            pairs += conditioned.indices.map { (conditioned[$0], rules.tests[firstChoice + $0]) }
         }
         #expect(pairs.compactMap(\.0).count == 15)
         #expect(Set(pairs.map(\.1.kind)) == [.always, .compareToConstant, .flag, .other])

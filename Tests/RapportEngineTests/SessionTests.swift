@@ -300,7 +300,53 @@ import Testing
 /// Rules with ready-made lists (as random play builds them) take conditions, choices and effects
 /// from lists of their own; a session on them must play exactly as a session of its own does.
 @Suite struct ReadyMadeRulesTests {
-    @Test(arguments: [callback, ConditionTestTests.source], 1...12)
+    /// Every way a step can come from the ready-made lists: all choices shown, only those without
+    /// a condition (where the first has one, so a number is not the choice's place), a mix that is
+    /// neither, a node that only shows lines, lines collected across a jump, and a node with a
+    /// moment.
+    static let shapes = """
+        title: Shapes
+        customer: Dana Okafor
+        state: mood = 2 (0..4), turns = 0 (0..9)
+
+        == start
+        [if mood >= 3] Dana: Better.
+        [if mood <= 1] Dana: Worse.
+        Dana: Go on.
+        * [if mood >= 2] Cheer her up.
+          set: mood += 1
+          -> start
+        * Push on.
+          set: mood -= 1
+          -> relay
+        * [if mood <= 2] Say sorry.
+          set: mood += 1
+          -> middle
+        * Wrap up.
+          -> finish
+
+        == relay
+        Dana: Hold on.
+        set: turns += 1
+        -> middle
+
+        == middle
+        moment: Halfway
+        [if mood >= 2] Dana: Fine.
+        Dana: What now?
+        * [if turns >= 2] Finish.
+          -> finish
+        * Back.
+          set: turns += 1
+          -> start
+        * [if mood == 0] Give up.
+          -> finish
+
+        == finish
+        end good: Done.
+        """
+
+    @Test(arguments: [callback, ConditionTestTests.source, shapes], 1...12)
     func playAsASessionOfItsOwn(source: String, seed: UInt64) throws {
         let checked = try scenario(source)
         #expect(!Rules(checked).moves.isEmpty)
