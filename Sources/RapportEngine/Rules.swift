@@ -27,25 +27,19 @@ public struct Rules: Sendable {
 
     /// The conditions of every node's steps and then, in rules with ready-made lists, of its choices
     /// that have one, node by node, as tests kept in place (see `ConditionTest`). A node's step
-    /// tests start at `stepTestStart`, its choice tests at `Offers.firstChoiceTest`: next to each
+    /// tests start at `Offers.firstStepTest` (or, in rules without ready-made lists, at
+    /// `stepTestStart`), its choice tests at `Offers.firstChoiceTest`: next to each
     /// other, so one read from memory usually brings both.
     let tests: [ConditionTest]
     let stepTestStart: [Int32]
     /// The conditions that are not of a kind a `ConditionTest` keeps in place.
     let otherConditions: [Condition]
-    /// What taking each choice does, node by node (see `Offers.firstMove`), and the effects they
-    /// point into: the node's list of choices and each choice's list of effects are objects of their
-    /// own, and holding them retained them (see `ConditionTest`). Empty for rules built without
-    /// ready-made lists, and for the rare scenario with an effect too large to pack (see
-    /// `PackedEffect`).
-    let moves: [Move]
-    let moveEffects: [PackedEffect]
-
-    struct Move: Sendable {
-        let firstEffect: Int32
-        let effectCount: Int32
-        let target: Int32
-    }
+    /// What taking each choice does, node by node (see `Offers.firstMove`): for each choice, a word
+    /// with the node it leads to and how many effects follow, then the effects (see `PackedEffect`).
+    /// The node's list of choices and each choice's list of effects are objects of their own, and
+    /// holding them retained them (see `ConditionTest`). Empty for rules built without ready-made
+    /// lists, and for the rare scenario with an effect too large to pack.
+    let moves: [PackedEffect]
 
     struct Offers: Sendable {
         /// Where the node's choices start in `offeredChoices`, all of them and those without a
@@ -66,6 +60,9 @@ public struct Rules: Sendable {
         var choiceTestCount: Int32 = 0
         /// Where the node's choices start in `moves`.
         var firstMove: Int32 = 0
+        /// Where the node's step conditions start in `tests`: here rather than in a list of its own,
+        /// so arriving at a node waits for one read from memory, not two.
+        var firstStepTest: Int32 = 0
         /// The same for the lines a node shows on arrival, for nodes with at most 64 steps (then
         /// `linesReady`): a bit per step index, and where the lines are in `shownLines` when all
         /// are shown and when exactly those without a condition are.
@@ -96,54 +93,30 @@ public struct Rules: Sendable {
         var others: [Condition] = []
         var tests: [ConditionTest] = []
         var stepTestStart: [Int32] = []
-        stepTestStart.reserveCapacity(scenario.nodes.count)
+        if !buildOffers { stepTestStart.reserveCapacity(scenario.nodes.count) }
         var offeredChoices: [OfferedChoice] = []
         var shownLines: [Line] = []
-        var unconditionalLines: [Line] = []
-        var moves: [Move] = []
-        var moveEffects: [PackedEffect] = []
+        var unconditionalLines: [(line: Line, text: Int)] = []
+        // The texts shown, kept together (see `ShownTextStore`), and the number there of each
+        // entry's text in `shownLines` and `offeredChoices`.
+        var store = ShownTextStore()
+        var lineTexts: [Int] = []
+        var choiceTexts: [Int] = []
+        var moves: [PackedEffect] = []
         var allPacked = true
         var offers: [Offers] = []
         if buildOffers { offers.reserveCapacity(scenario.nodes.count) }
         for node in scenario.nodes {
-            stepTestStart.append(Int32(tests.count))
+            let firstStepTest = Int32(tests.count)
             let steps = node.steps
             for step in steps { tests.append(.make(step.condition, others: &others)) }
-            guard buildOffers else { continue }
+            guard buildOffers else {
+                stepTestStart.append(firstStepTest)
+                continue
+            }
             var entry = Offers()
-            let choices = node.choices
-            entry.firstChoiceTest = Int32(tests.count)
-            entry.firstMove = Int32(moves.count)
-            entry.allChoicesStart = Int32(offeredChoices.count)
-            entry.choiceCount = Int32(choices.count)
-            var conditional = false
-            for index in choices.indices {
-                let choice = choices[index]
-                moves.append(
-                    Move(
-                        firstEffect: Int32(moveEffects.count), effectCount: Int32(choice.effects.count),
-                        target: Int32(choice.target)))
-                for effect in choice.effects {
-                    if let packed = PackedEffect(effect) { moveEffects.append(packed) } else { allPacked = false }
-                }
-                offeredChoices.append(OfferedChoice(id: choice.id, number: index + 1, text: choice.text))
-                if let condition = choice.condition {
-                    conditional = true
-                    tests.append(.make(condition, others: &others))
-                    entry.choiceTestCount += 1
-                } else {
-                    entry.anyUnconditional = true
-                    if index < 64 { entry.unconditionalChoices |= 1 << UInt64(index) }
-                }
-            }
-            if conditional, entry.anyUnconditional, choices.count <= 64 {
-                entry.unconditionalStart = Int32(offeredChoices.count)
-                for choice in choices where choice.condition == nil {
-                    entry.unconditionalCount += 1
-                    offeredChoices.append(
-                        OfferedChoice(id: choice.id, number: Int(entry.unconditionalCount), text: choice.text))
-                }
-            }
+            entry.firstStepTest = firstStepTest
+            // The lines first: the store keeps a node's texts in the order a step shows them.
             if steps.count <= 64 {
                 entry.linesReady = true
                 entry.onlyShows = true
@@ -156,21 +129,67 @@ public struct Rules: Sendable {
                         continue
                     }
                     entry.allLinesMask |= 1 << UInt64(index)
+                    let text = store.keep(line.text)
                     shownLines.append(line)
+                    lineTexts.append(text)
                     if steps[index].condition == nil {
                         entry.unconditionalLinesMask |= 1 << UInt64(index)
-                        unconditionalLines.append(line)
+                        unconditionalLines.append((line, text))
                     }
                 }
                 entry.allLinesCount = Int32(shownLines.count) - entry.allLinesStart
                 if entry.unconditionalLinesMask != entry.allLinesMask {
                     entry.unconditionalLinesStart = Int32(shownLines.count)
                     entry.unconditionalLinesCount = Int32(unconditionalLines.count)
-                    shownLines.append(contentsOf: unconditionalLines)
+                    shownLines.append(contentsOf: unconditionalLines.map(\.line))
+                    lineTexts.append(contentsOf: unconditionalLines.map(\.text))
+                }
+            }
+            let choices = node.choices
+            entry.firstChoiceTest = Int32(tests.count)
+            entry.firstMove = Int32(moves.count)
+            entry.allChoicesStart = Int32(offeredChoices.count)
+            entry.choiceCount = Int32(choices.count)
+            var conditional = false
+            for index in choices.indices {
+                let choice = choices[index]
+                if let start = PackedEffect.move(to: choice.target, effectCount: choice.effects.count) {
+                    moves.append(start)
+                } else {
+                    allPacked = false
+                }
+                for effect in choice.effects {
+                    if let packed = PackedEffect(effect) { moves.append(packed) } else { allPacked = false }
+                }
+                offeredChoices.append(OfferedChoice(id: choice.id, number: index + 1, text: choice.text))
+                choiceTexts.append(store.keep(choice.text))
+                if let condition = choice.condition {
+                    conditional = true
+                    tests.append(.make(condition, others: &others))
+                    entry.choiceTestCount += 1
+                } else {
+                    entry.anyUnconditional = true
+                    if index < 64 { entry.unconditionalChoices |= 1 << UInt64(index) }
+                }
+            }
+            if conditional, entry.anyUnconditional, choices.count <= 64 {
+                entry.unconditionalStart = Int32(offeredChoices.count)
+                for index in choices.indices where choices[index].condition == nil {
+                    entry.unconditionalCount += 1
+                    offeredChoices.append(
+                        OfferedChoice(
+                            id: choices[index].id, number: Int(entry.unconditionalCount), text: choices[index].text))
+                    choiceTexts.append(choiceTexts[Int(entry.allChoicesStart) + index])
                 }
             }
             entry.hasExtras = node.moment != nil || node.discuss != nil || node.hint != nil || node.silence != nil
             offers.append(entry)
+        }
+        if let texts = store.texts() {
+            shownLines = zip(shownLines, lineTexts).map { Line(speaker: $0.speaker, text: texts[$1]) }
+            offeredChoices = zip(offeredChoices, choiceTexts).map {
+                OfferedChoice(id: $0.id, number: $0.number, text: texts[$1])
+            }
         }
         self.offers = offers
         self.offeredChoices = offeredChoices
@@ -179,7 +198,6 @@ public struct Rules: Sendable {
         self.stepTestStart = stepTestStart
         self.otherConditions = others
         self.moves = allPacked ? moves : []
-        self.moveEffects = allPacked ? moveEffects : []
         var watched = Set<Int>()
         func collect(_ condition: Condition?) {
             guard let condition else { return }
@@ -369,7 +387,7 @@ public struct Rules: Sendable {
             // and reading it was a cache miss on every arrival.
             if watchedCount > 0, let slot = watchedSlot[current] { state.watchedVisits[slot] = true }
             path.append(current)
-            let firstTest = Int(stepTestStart[current])
+            let firstTest = Int(current < offers.count ? offers[current].firstStepTest : stepTestStart[current])
             if current < offers.count, offers[current].onlyShows, !collectLines || lines.isEmpty {
                 // A node that only shows lines: the tests say which, and the ready-made lists have
                 // them, so the node and its steps (usually not in the cache) are not read.
@@ -476,12 +494,14 @@ public struct Rules: Sendable {
         switch action {
         case .choose(let index) where state.node < offers.count && !moves.isEmpty:
             // From the rules' own lists, without holding the node's choices (see `moves`).
-            let move = moves[Int(offers[state.node].firstMove) + index]
-            let first = Int(move.firstEffect)
-            let effects = moveEffects[first..<(first + Int(move.effectCount))].lazy.map(\.effect)
+            // The node's moves are one after another: the choice's is found by skipping those before it.
+            var start = Int(offers[state.node].firstMove)
+            for _ in 0..<index { start += 1 + moves[start].effectCount }
+            let move = moves[start]
+            let effects = moves[(start + 1)..<(start + 1 + move.effectCount)].lazy.map(\.effect)
             applyEach(effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
             return arrive(
-                at: Int(move.target), state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
+                at: move.target, state: &state, deltas: &deltas, events: &events, lines: &lines, path: &path,
                 collectLines: collectLines, checkStuck: checkStuck)
         case .choose(let index):
             // The fields are read one by one: copying the whole `Choice` retained each of them.

@@ -48,7 +48,7 @@ import Testing
         // the conditions of the choices that have one.
         var pairs: [(Condition?, ConditionTest)] = []
         for (index, node) in scenario.nodes.enumerated() {
-            let first = Int(rules.stepTestStart[index])
+            let first = Int(rules.offers[index].firstStepTest)
             pairs += node.steps.indices.map { (node.steps[$0].condition, rules.tests[first + $0]) }
             let conditioned = node.choices.compactMap(\.condition)
             let firstChoice = Int(rules.offers[index].firstChoiceTest)

@@ -19,4 +19,19 @@ import Testing
     func refusesWhatDoesNotFit(_ effect: Effect) {
         #expect(PackedEffect(effect) == nil)
     }
+
+    /// A move starts with a word of its own: where it leads and how many effects follow.
+    @Test(arguments: [(0, 0), (12, 3), (Int(Int32.max), 65_535)])
+    func startsAMove(target: Int, effectCount: Int) throws {
+        let start = try #require(PackedEffect.move(to: target, effectCount: effectCount))
+        #expect(start.startsMove)
+        #expect(start.target == target)
+        #expect(start.effectCount == effectCount)
+        #expect(try #require(PackedEffect(.keep(0))).startsMove == false)
+    }
+
+    @Test func refusesAMoveThatDoesNotFit() {
+        #expect(PackedEffect.move(to: 1, effectCount: 65_536) == nil)
+        #expect(PackedEffect.move(to: 1 << 40, effectCount: 1) == nil)
+    }
 }
