@@ -186,9 +186,13 @@ public struct Rules: Sendable {
             offers.append(entry)
         }
         if let texts = store.texts() {
-            shownLines = zip(shownLines, lineTexts).map { Line(speaker: $0.speaker, text: texts[$1]) }
-            offeredChoices = zip(offeredChoices, choiceTexts).map {
-                OfferedChoice(id: $0.id, number: $0.number, text: texts[$1])
+            // In place, so the lists are not held twice at once.
+            for index in shownLines.indices {
+                shownLines[index] = Line(speaker: shownLines[index].speaker, text: texts[lineTexts[index]])
+            }
+            for index in offeredChoices.indices {
+                let choice = offeredChoices[index]
+                offeredChoices[index] = OfferedChoice(id: choice.id, number: choice.number, text: texts[choiceTexts[index]])
             }
         }
         self.offers = offers
