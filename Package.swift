@@ -21,7 +21,9 @@ let package = Package(
         // The C library's allocator settings (glibc's mallopt), which the executables set at start.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "RapportLanguage", dependencies: ["CMalloc"]),
-        .target(name: "RapportEngine", dependencies: ["RapportLanguage"]),
+        // A hint to the processor to read memory ahead (the compiler's __builtin_prefetch).
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .target(name: "RapportEngine", dependencies: ["RapportLanguage", "CPrefetch"]),
         .target(name: "RapportTools", dependencies: ["RapportLanguage", "RapportEngine"]),
         // Saved workshops on disk: apart from the tools, so that analysis and play do not load Foundation.
         .target(name: "RapportStorage", dependencies: ["RapportEngine", "RapportTools"]),

@@ -24,6 +24,9 @@ public struct Rules: Sendable {
     /// The same for the lines a node shows on arrival (its `show` steps), for nodes with at most 64
     /// steps: all of them, then (where some have a condition and some not) those without one.
     let shownLines: [Line]
+    /// The bytes of the texts in `shownLines` and `offeredChoices` (see `ShownTextStore`); empty
+    /// when they are read from the file.
+    let shownTextBytes: [UInt8]
 
     /// The conditions of every node's steps and then, in rules with ready-made lists, of its choices
     /// that have one, node by node, as tests kept in place (see `ConditionTest`). A node's step
@@ -80,6 +83,9 @@ public struct Rules: Sendable {
         var anyUnconditional = false
         /// Whether the node has a moment, discuss prompt, hint or silence (see `Step`).
         var hasExtras = false
+        /// Where the node's texts are in `shownTextBytes`.
+        var shownTextStart: UInt32 = 0
+        var shownTextCount: UInt32 = 0
     }
 
     public init(_ scenario: CheckedScenario) {
@@ -117,6 +123,7 @@ public struct Rules: Sendable {
             var entry = Offers()
             entry.firstStepTest = firstStepTest
             // The lines first: the store keeps a node's texts in the order a step shows them.
+            let textStart = store.bytes.count
             if steps.count <= 64 {
                 entry.linesReady = true
                 entry.onlyShows = true
@@ -183,9 +190,13 @@ public struct Rules: Sendable {
                 }
             }
             entry.hasExtras = node.moment != nil || node.discuss != nil || node.hint != nil || node.silence != nil
+            entry.shownTextStart = UInt32(truncatingIfNeeded: textStart)
+            entry.shownTextCount = UInt32(truncatingIfNeeded: store.bytes.count - textStart)
             offers.append(entry)
         }
+        var shownTextBytes: [UInt8] = []
         if let texts = store.texts() {
+            shownTextBytes = store.bytes
             // In place, so the lists are not held twice at once.
             for index in shownLines.indices {
                 shownLines[index] = Line(speaker: shownLines[index].speaker, text: texts[lineTexts[index]])
@@ -198,6 +209,7 @@ public struct Rules: Sendable {
         self.offers = offers
         self.offeredChoices = offeredChoices
         self.shownLines = shownLines
+        self.shownTextBytes = shownTextBytes
         self.tests = tests
         self.stepTestStart = stepTestStart
         self.otherConditions = others
@@ -395,6 +407,7 @@ public struct Rules: Sendable {
             if current < offers.count, offers[current].onlyShows, !collectLines || lines.isEmpty {
                 // A node that only shows lines: the tests say which, and the ready-made lists have
                 // them, so the node and its steps (usually not in the cache) are not read.
+                readAhead(forStepAt: current)
                 if collectLines {
                     var shown: UInt64 = 0
                     for index in 0..<Int(offers[current].stepCount) where holds(tests[firstTest + index], in: state) {
@@ -445,6 +458,24 @@ public struct Rules: Sendable {
             return !checkStuck || hasVisibleChoice(in: state) ? .decision : .stuck
         }
         return .endlessLoop
+    }
+
+    /// Asks the processor to start reading what a step at `node` will need, now that the node's
+    /// entry says where it is: its lines, its choices, their texts, its tests and its moves. Each is
+    /// found from the one before (the entry, then a list, then the texts it points to), and on a
+    /// large scenario each was a wait for memory in turn; asked for together, they arrive together.
+    /// It changes nothing else.
+    @inline(__always)
+    private func readAhead(forStepAt node: Int) {
+        let entry = offers[node]
+        let lineCount = Int(entry.allLinesCount) + Int(entry.unconditionalLinesCount)
+        shownLines.readAhead(Int(entry.allLinesStart)..<(Int(entry.allLinesStart) + lineCount))
+        let choiceCount = Int(entry.choiceCount) + Int(entry.unconditionalCount)
+        offeredChoices.readAhead(Int(entry.allChoicesStart)..<(Int(entry.allChoicesStart) + choiceCount))
+        let textStart = Int(entry.shownTextStart)
+        shownTextBytes.readAhead(textStart..<min(textStart + Int(entry.shownTextCount), shownTextBytes.count))
+        tests.readAhead(Int(entry.firstChoiceTest)..<(Int(entry.firstChoiceTest) + Int(entry.choiceTestCount)))
+        moves.readAhead(Int(entry.firstMove)..<min(Int(entry.firstMove) + 16, moves.count))
     }
 
     /// Turns the bits of the `show` steps shown at a node into lines, in step order, for `lines`

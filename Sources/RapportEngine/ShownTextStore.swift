@@ -6,7 +6,7 @@ import RapportLanguage
 /// six a decision. Kept together they are a few neighbouring cache lines, which the processor
 /// reads ahead.
 struct ShownTextStore {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     private var places: [(start: Int, count: Int)] = []
 
     /// Copies a text to the end of the store, and returns its number there.
