@@ -30,7 +30,7 @@ enum ASCII {
     static func isNameByte(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) || b == minus || b == underscore }
 }
 
-extension [UInt8] {
+extension RandomAccessCollection where Element == UInt8, Index == Int {
     /// Whether the span starts with the given ASCII text. A `StaticString` is read straight from
     /// the program's memory: walking a `String`'s UTF-8 view was 5% of all checking, as every line
     /// is tested for several tokens.

@@ -6,7 +6,12 @@ enum KeywordWord: Equatable {
     case other
 
     init(_ source: SourceFile, _ span: Span) {
-        let bytes = source.bytes
+        // Through the bytes' memory: a copy of the array retained it, and with the file parsed on
+        // two threads that was a locked write to a counter both processors were writing.
+        self = source.bytes.withUnsafeBufferPointer { bytes in Self.word(in: bytes, span) }
+    }
+
+    private static func word(in bytes: UnsafeBufferPointer<UInt8>, _ span: Span) -> KeywordWord {
         // Told apart by length and first letter, then confirmed byte by byte.
         let candidate: KeywordWord? =
             switch (span.end - span.start, bytes[span.start]) {
@@ -23,11 +28,8 @@ enum KeywordWord: Equatable {
             case (7, UInt8(ascii: "s")): .silence
             default: nil
             }
-        if let candidate, bytes.starts(at: span, with: candidate.spelling) {
-            self = candidate
-        } else {
-            self = .other
-        }
+        if let candidate, bytes.starts(at: span, with: candidate.spelling) { return candidate }
+        return .other
     }
 
     /// How a known word is written; empty for an unknown one.
