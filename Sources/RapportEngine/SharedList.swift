@@ -85,6 +85,20 @@ extension SharedList: Equatable where Element: Equatable {
 
 extension SharedList: Sendable where Element: Sendable {}
 
+/// As an array: records of play (transcripts, workshop saves) read the same as when a step's lines
+/// and choices were arrays.
+extension SharedList: Encodable where Element: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try Array(self).encode(to: encoder)
+    }
+}
+
+extension SharedList: Decodable where Element: Decodable {
+    public init(from decoder: any Decoder) throws {
+        self.init(try [Element](from: decoder))
+    }
+}
+
 extension SharedList: CustomStringConvertible {
     public var description: String { Array(self).description }
 }

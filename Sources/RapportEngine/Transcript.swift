@@ -28,8 +28,9 @@ public struct Transcript: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable {
         public let action: Action?
         public let node: String
-        public let lines: [Line]
-        public let offered: [OfferedChoice]
+        /// As the step showed them: a stretch of the rules' lists, shared rather than copied.
+        public let lines: SharedList<Line>
+        public let offered: SharedList<OfferedChoice>
         public let events: [Event]
         public let silenceSeconds: Int?
     }
@@ -71,7 +72,7 @@ public struct Transcript: Sendable, Codable, Equatable {
     mutating func record(step: Step, action: Action?, events: [Event]) {
         steps.append(
             Entry(
-                action: action, node: step.node, lines: Array(step.lines), offered: Array(step.choices), events: events,
+                action: action, node: step.node, lines: step.lines, offered: step.choices, events: events,
                 silenceSeconds: step.silenceSeconds))
     }
 
