@@ -44,50 +44,6 @@ public struct Rules: Sendable {
     /// lists, and for the rare scenario with an effect too large to pack.
     let moves: [PackedEffect]
 
-    struct Offers: Sendable {
-        /// Where the node's choices start in `offeredChoices`, all of them and those without a
-        /// condition (`unconditionalCount` is 0 when every choice has a condition, none has, or the
-        /// node has more than 64).
-        var allChoicesStart: Int32 = 0
-        var choiceCount: Int32 = 0
-        var unconditionalStart: Int32 = 0
-        var unconditionalCount: Int32 = 0
-        /// A bit for each of the node's choices that has no condition: how a number in the
-        /// unconditional list is turned into the choice's place in the node.
-        var unconditionalChoices: UInt64 = 0
-        /// Where the node's choice conditions start in `tests`, and how many there are (one for
-        /// each choice that has a condition), and whether any choice has none: all a step needs to
-        /// tell which list it shows, without reading the node's choices (a few cache lines each, on
-        /// a node that is usually not in the cache).
-        var firstChoiceTest: Int32 = 0
-        var choiceTestCount: Int32 = 0
-        /// Where the node's choices start in `moves`.
-        var firstMove: Int32 = 0
-        /// Where the node's step conditions start in `tests`: here rather than in a list of its own,
-        /// so arriving at a node waits for one read from memory, not two.
-        var firstStepTest: Int32 = 0
-        /// The same for the lines a node shows on arrival, for nodes with at most 64 steps (then
-        /// `linesReady`): a bit per step index, and where the lines are in `shownLines` when all
-        /// are shown and when exactly those without a condition are.
-        var allLinesMask: UInt64 = 0
-        var unconditionalLinesMask: UInt64 = 0
-        var allLinesStart: Int32 = 0
-        var allLinesCount: Int32 = 0
-        var unconditionalLinesStart: Int32 = 0
-        var unconditionalLinesCount: Int32 = 0
-        var stepCount: UInt8 = 0
-        var linesReady = false
-        /// Every step of the node shows a line: arriving there needs only the tests and these lists,
-        /// not the node's steps.
-        var onlyShows = false
-        var anyUnconditional = false
-        /// Whether the node has a moment, discuss prompt, hint or silence (see `Step`).
-        var hasExtras = false
-        /// Where the node's texts are in `shownTextBytes`.
-        var shownTextStart: UInt32 = 0
-        var shownTextCount: UInt32 = 0
-    }
-
     public init(_ scenario: CheckedScenario) {
         self.init(scenario, offers: true)
     }
@@ -100,120 +56,25 @@ public struct Rules: Sendable {
         var tests: [ConditionTest] = []
         var stepTestStart: [Int32] = []
         if !buildOffers { stepTestStart.reserveCapacity(scenario.nodes.count) }
-        var offeredChoices: [OfferedChoice] = []
-        var shownLines: [Line] = []
-        var unconditionalLines: [(line: Line, text: Int)] = []
-        // The texts shown, kept together (see `ShownTextStore`), and the number there of each
-        // entry's text in `shownLines` and `offeredChoices`.
-        var store = ShownTextStore()
-        var lineTexts: [Int] = []
-        var choiceTexts: [Int] = []
-        var moves: [PackedEffect] = []
-        var allPacked = true
-        var offers: [Offers] = []
-        if buildOffers { offers.reserveCapacity(scenario.nodes.count) }
+        var lists = ReadyMadeLists()
         for node in scenario.nodes {
             let firstStepTest = Int32(tests.count)
-            let steps = node.steps
-            for step in steps { tests.append(.make(step.condition, others: &others)) }
-            guard buildOffers else {
+            for step in node.steps { tests.append(.make(step.condition, others: &others)) }
+            if buildOffers {
+                lists.add(node, firstStepTest: firstStepTest, tests: &tests, others: &others)
+            } else {
                 stepTestStart.append(firstStepTest)
-                continue
-            }
-            var entry = Offers()
-            entry.firstStepTest = firstStepTest
-            // The lines first: the store keeps a node's texts in the order a step shows them.
-            let textStart = store.bytes.count
-            if steps.count <= 64 {
-                entry.linesReady = true
-                entry.onlyShows = true
-                entry.stepCount = UInt8(steps.count)
-                entry.allLinesStart = Int32(shownLines.count)
-                unconditionalLines.removeAll(keepingCapacity: true)
-                for index in steps.indices {
-                    guard case .show(let line) = steps[index].action else {
-                        entry.onlyShows = false
-                        continue
-                    }
-                    entry.allLinesMask |= 1 << UInt64(index)
-                    let text = store.keep(line.text)
-                    shownLines.append(line)
-                    lineTexts.append(text)
-                    if steps[index].condition == nil {
-                        entry.unconditionalLinesMask |= 1 << UInt64(index)
-                        unconditionalLines.append((line, text))
-                    }
-                }
-                entry.allLinesCount = Int32(shownLines.count) - entry.allLinesStart
-                if entry.unconditionalLinesMask != entry.allLinesMask {
-                    entry.unconditionalLinesStart = Int32(shownLines.count)
-                    entry.unconditionalLinesCount = Int32(unconditionalLines.count)
-                    shownLines.append(contentsOf: unconditionalLines.map(\.line))
-                    lineTexts.append(contentsOf: unconditionalLines.map(\.text))
-                }
-            }
-            let choices = node.choices
-            entry.firstChoiceTest = Int32(tests.count)
-            entry.firstMove = Int32(moves.count)
-            entry.allChoicesStart = Int32(offeredChoices.count)
-            entry.choiceCount = Int32(choices.count)
-            var conditional = false
-            for index in choices.indices {
-                let choice = choices[index]
-                if let start = PackedEffect.move(to: choice.target, effectCount: choice.effects.count) {
-                    moves.append(start)
-                } else {
-                    allPacked = false
-                }
-                for effect in choice.effects {
-                    if let packed = PackedEffect(effect) { moves.append(packed) } else { allPacked = false }
-                }
-                offeredChoices.append(OfferedChoice(id: choice.id, number: index + 1, text: choice.text))
-                choiceTexts.append(store.keep(choice.text))
-                if let condition = choice.condition {
-                    conditional = true
-                    tests.append(.make(condition, others: &others))
-                    entry.choiceTestCount += 1
-                } else {
-                    entry.anyUnconditional = true
-                    if index < 64 { entry.unconditionalChoices |= 1 << UInt64(index) }
-                }
-            }
-            if conditional, entry.anyUnconditional, choices.count <= 64 {
-                entry.unconditionalStart = Int32(offeredChoices.count)
-                for index in choices.indices where choices[index].condition == nil {
-                    entry.unconditionalCount += 1
-                    offeredChoices.append(
-                        OfferedChoice(
-                            id: choices[index].id, number: Int(entry.unconditionalCount), text: choices[index].text))
-                    choiceTexts.append(choiceTexts[Int(entry.allChoicesStart) + index])
-                }
-            }
-            entry.hasExtras = node.moment != nil || node.discuss != nil || node.hint != nil || node.silence != nil
-            entry.shownTextStart = UInt32(truncatingIfNeeded: textStart)
-            entry.shownTextCount = UInt32(truncatingIfNeeded: store.bytes.count - textStart)
-            offers.append(entry)
-        }
-        var shownTextBytes: [UInt8] = []
-        if let texts = store.texts() {
-            shownTextBytes = store.bytes
-            // In place, so the lists are not held twice at once.
-            for index in shownLines.indices {
-                shownLines[index] = Line(speaker: shownLines[index].speaker, text: texts[lineTexts[index]])
-            }
-            for index in offeredChoices.indices {
-                let choice = offeredChoices[index]
-                offeredChoices[index] = OfferedChoice(id: choice.id, number: choice.number, text: texts[choiceTexts[index]])
             }
         }
-        self.offers = offers
-        self.offeredChoices = offeredChoices
-        self.shownLines = shownLines
-        self.shownTextBytes = shownTextBytes
+        lists.finish()
+        self.offers = lists.offers
+        self.offeredChoices = lists.offeredChoices
+        self.shownLines = lists.shownLines
+        self.shownTextBytes = lists.shownTextBytes
         self.tests = tests
         self.stepTestStart = stepTestStart
         self.otherConditions = others
-        self.moves = allPacked ? moves : []
+        self.moves = lists.allPacked ? lists.moves : []
         var watched = Set<Int>()
         func collect(_ condition: Condition?) {
             guard let condition else { return }
@@ -458,44 +319,6 @@ public struct Rules: Sendable {
             return !checkStuck || hasVisibleChoice(in: state) ? .decision : .stuck
         }
         return .endlessLoop
-    }
-
-    /// Asks the processor to start reading what a step at `node` will need, now that the node's
-    /// entry says where it is: its lines, its choices, their texts, its tests and its moves. Each is
-    /// found from the one before (the entry, then a list, then the texts it points to), and on a
-    /// large scenario each was a wait for memory in turn; asked for together, they arrive together.
-    /// It changes nothing else.
-    @inline(__always)
-    private func readAhead(forStepAt node: Int) {
-        let entry = offers[node]
-        let lineCount = Int(entry.allLinesCount) + Int(entry.unconditionalLinesCount)
-        shownLines.readAhead(Int(entry.allLinesStart)..<(Int(entry.allLinesStart) + lineCount))
-        let choiceCount = Int(entry.choiceCount) + Int(entry.unconditionalCount)
-        offeredChoices.readAhead(Int(entry.allChoicesStart)..<(Int(entry.allChoicesStart) + choiceCount))
-        let textStart = Int(entry.shownTextStart)
-        shownTextBytes.readAhead(textStart..<min(textStart + Int(entry.shownTextCount), shownTextBytes.count))
-        tests.readAhead(Int(entry.firstChoiceTest)..<(Int(entry.firstChoiceTest) + Int(entry.choiceTestCount)))
-        moves.readAhead(Int(entry.firstMove)..<min(Int(entry.firstMove) + 16, moves.count))
-    }
-
-    /// Turns the bits of the `show` steps shown at a node into lines, in step order, for `lines`
-    /// that is still empty: a stretch of the ready-made `shownLines` when all of them, or exactly
-    /// those without a condition, were shown.
-    private func noteLines(_ shown: UInt64, of node: Int, into lines: inout SharedList<Line>) {
-        guard shown != 0 else { return }
-        let entry = offers[node]
-        if shown == entry.allLinesMask {
-            lines = SharedList(shownLines, start: Int(entry.allLinesStart), count: Int(entry.allLinesCount))
-        } else if shown == entry.unconditionalLinesMask {
-            lines = SharedList(
-                shownLines, start: Int(entry.unconditionalLinesStart), count: Int(entry.unconditionalLinesCount))
-        } else {
-            let steps = scenario.nodes[node].steps
-            lines.reserveCapacity(shown.nonzeroBitCount)
-            for index in steps.indices where shown & (1 << UInt64(index)) != 0 {
-                if case .show(let line) = steps[index].action { lines.append(line) }
-            }
-        }
     }
 
     /// What the trainee can do at a decision.
