@@ -5,13 +5,13 @@ import RapportLanguage
 extension Rules {
     /// A node's entry in `Rules.offers`: all a step there needs to know without reading the node.
     struct Offers: Sendable {
-        /// Where the node's choices start in `offeredChoices`, all of them and those without a
+        /// Where the node's choices start in `offeredChoices`, all of them and then those without a
         /// condition (`unconditionalCount` is 0 when every choice has a condition, none has, or the
         /// node has more than 64).
         var allChoicesStart: Int32 = 0
         var choiceCount: Int32 = 0
-        var unconditionalStart: Int32 = 0
         var unconditionalCount: Int32 = 0
+        var unconditionalStart: Int { Int(allChoicesStart) + Int(choiceCount) }
         /// A bit for each of the node's choices that has no condition: how a number in the
         /// unconditional list is turned into the choice's place in the node.
         var unconditionalChoices: UInt64 = 0
@@ -28,13 +28,13 @@ extension Rules {
         var firstStepTest: Int32 = 0
         /// The same for the lines a node shows on arrival, for nodes with at most 64 steps (then
         /// `linesReady`): a bit per step index, and where the lines are in `shownLines` when all
-        /// are shown and when exactly those without a condition are.
+        /// are shown and, after them, when exactly those without a condition are.
         var allLinesMask: UInt64 = 0
         var unconditionalLinesMask: UInt64 = 0
         var allLinesStart: Int32 = 0
         var allLinesCount: Int32 = 0
-        var unconditionalLinesStart: Int32 = 0
         var unconditionalLinesCount: Int32 = 0
+        var unconditionalLinesStart: Int { Int(allLinesStart) + Int(allLinesCount) }
         var stepCount: UInt8 = 0
         var linesReady = false
         /// Every step of the node shows a line: arriving there needs only the tests and these lists,
@@ -80,7 +80,7 @@ extension Rules {
             lines = SharedList(shownLines, start: Int(entry.allLinesStart), count: Int(entry.allLinesCount))
         } else if shown == entry.unconditionalLinesMask {
             lines = SharedList(
-                shownLines, start: Int(entry.unconditionalLinesStart), count: Int(entry.unconditionalLinesCount))
+                shownLines, start: entry.unconditionalLinesStart, count: Int(entry.unconditionalLinesCount))
         } else {
             let steps = scenario.nodes[node].steps
             lines.reserveCapacity(shown.nonzeroBitCount)
@@ -144,7 +144,7 @@ struct ReadyMadeLists {
             }
         }
         if conditional, entry.anyUnconditional, choices.count <= 64 {
-            entry.unconditionalStart = Int32(offeredChoices.count)
+            precondition(offeredChoices.count == entry.unconditionalStart)
             for index in choices.indices where choices[index].condition == nil {
                 entry.unconditionalCount += 1
                 offeredChoices.append(
@@ -184,7 +184,7 @@ struct ReadyMadeLists {
         }
         entry.allLinesCount = Int32(shownLines.count) - entry.allLinesStart
         if entry.unconditionalLinesMask != entry.allLinesMask {
-            entry.unconditionalLinesStart = Int32(shownLines.count)
+            precondition(shownLines.count == entry.unconditionalLinesStart)
             entry.unconditionalLinesCount = Int32(unconditionalLines.count)
             shownLines.append(contentsOf: unconditionalLines.map(\.line))
             lineTexts.append(contentsOf: unconditionalLines.map(\.text))

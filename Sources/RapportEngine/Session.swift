@@ -193,7 +193,7 @@ public struct Session: Sendable {
                     origin = .allOfNode
                 } else if anyShown, unconditionalShown, entry.unconditionalCount > 0 {
                     offered = SharedList(
-                        rules.offeredChoices, start: Int(entry.unconditionalStart),
+                        rules.offeredChoices, start: entry.unconditionalStart,
                         count: Int(entry.unconditionalCount))
                     origin = .unconditionalOfNode
                 }
