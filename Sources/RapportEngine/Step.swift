@@ -32,7 +32,9 @@ public struct Step: Sendable {
 
     /// The node's id, moment, prompt, hint and silence are read from the node when asked for, not
     /// copied into every step: on a large scenario the node is usually not in the processor's
-    /// caches, and random play asks for none of them.
+    /// caches. With the rules' ready-made lists, a step at a node that has none of them says so
+    /// (`readsExtras`) without reading the node, so random play, which asks for the silence at
+    /// every step, reads it only where there is one.
     let nodes: [Node]
     let nodeIndex: Int
     /// Whether the step is a decision at a node that may have a moment, prompt, hint or silence.
