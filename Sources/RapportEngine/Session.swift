@@ -168,51 +168,45 @@ public struct Session: Sendable {
         let ready = here < rules.offers.count
         var offered: SharedList<OfferedChoice> = []
         var origin = Step.ChoiceOrigin.picked
-        if status == .awaitingChoice {
-            var anyShown = false
-            if ready {
-                // Usually all the choices are shown, or exactly those without a condition: the
-                // rules have both lists ready, and know which from the conditions alone, without
-                // reading the node's choices.
-                let entry = rules.offers[here]
-                var allShown = true
-                var unconditionalShown = true
-                anyShown = entry.anyUnconditional
-                let first = Int(entry.firstChoiceTest)
-                for index in first..<(first + Int(entry.choiceTestCount)) {
-                    if rules.holds(rules.tests[index], in: state) {
-                        anyShown = true
-                        unconditionalShown = false
-                    } else {
-                        allShown = false
-                    }
+        if status == .awaitingChoice, ready {
+            // Usually all the choices are shown, or exactly those without a condition: the rules
+            // have both lists ready, and know which from the conditions alone, without reading the
+            // node's choices.
+            let entry = rules.offers[here]
+            var allShown = true
+            var unconditionalShown = true
+            var anyShown = entry.anyUnconditional
+            let first = Int(entry.firstChoiceTest)
+            for index in first..<(first + Int(entry.choiceTestCount)) {
+                if rules.holds(rules.tests[index], in: state) {
+                    anyShown = true
+                    unconditionalShown = false
+                } else {
+                    allShown = false
                 }
-                if anyShown, allShown {
-                    offered = SharedList(
-                        rules.offeredChoices, start: Int(entry.allChoicesStart), count: Int(entry.choiceCount))
-                    origin = .allOfNode
-                } else if anyShown, unconditionalShown, entry.unconditionalCount > 0 {
-                    offered = SharedList(
-                        rules.offeredChoices, start: entry.unconditionalStart,
-                        count: Int(entry.unconditionalCount))
-                    origin = .unconditionalOfNode
-                }
-            } else {
-                anyShown = rules.hasVisibleChoice(in: state)
             }
             if !anyShown {
                 status = .stuck
-            } else if origin == .picked {
-                // The visible choices are numbered as they are found, without a list of indices first.
-                let choices = rules.scenario.nodes[here].choices
-                var picked: [OfferedChoice] = []
-                for index in choices.indices where rules.holds(choices[index].condition, in: state) {
-                    if picked.isEmpty { picked.reserveCapacity(choices.count - index) }
-                    picked.append(
-                        OfferedChoice(id: choices[index].id, number: picked.count + 1, text: choices[index].text))
-                }
-                offered = SharedList(picked)
+            } else if allShown {
+                offered = SharedList(
+                    rules.offeredChoices, start: Int(entry.allChoicesStart), count: Int(entry.choiceCount))
+                origin = .allOfNode
+            } else if unconditionalShown, entry.unconditionalCount > 0 {
+                offered = SharedList(
+                    rules.offeredChoices, start: entry.unconditionalStart, count: Int(entry.unconditionalCount))
+                origin = .unconditionalOfNode
             }
+        }
+        if status == .awaitingChoice, origin == .picked {
+            // The visible choices are numbered as they are found, without a list of indices first;
+            // none means stuck.
+            let choices = rules.scenario.nodes[here].choices
+            var picked: [OfferedChoice] = []
+            for index in choices.indices where rules.holds(choices[index].condition, in: state) {
+                if picked.isEmpty { picked.reserveCapacity(choices.count - index) }
+                picked.append(OfferedChoice(id: choices[index].id, number: picked.count + 1, text: choices[index].text))
+            }
+            if picked.isEmpty { status = .stuck } else { offered = SharedList(picked) }
         }
         let decides = status == .awaitingChoice
         return Step(

@@ -18,7 +18,8 @@ public struct SharedList<Element> {
 
     /// `count` elements of `storage` from `start`.
     init(_ storage: [Element], start: Int, count: Int) {
-        precondition(start >= 0 && count >= 0 && start + count <= storage.count, "SharedList: a stretch outside its list")
+        precondition(
+            start >= 0 && count >= 0 && start + count <= storage.count, "SharedList: a stretch outside its list")
         self.storage = storage
         self.start = start
         self.count = count
