@@ -82,7 +82,7 @@ public struct Session: Sendable {
         self.path = path
         let step = Self.makeStep(state: state, stop: stop, lines: lines, rules: rules)
         self.step = step
-        self.record = Transcript(scenario: scenario, hash: "")  // filled in by `transcript`
+        self.record = Transcript(scenario: scenario)
         if recording { record.record(step: step, action: nil, events: newEvents ?? []) }
     }
 

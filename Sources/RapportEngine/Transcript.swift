@@ -56,10 +56,11 @@ public struct Transcript: Sendable, Codable, Equatable {
     /// Set when the conversation is over.
     public var result: Result?
 
-    /// `hash`: the scenario's fingerprint (`CheckedScenario.sourceHash`).
-    init(scenario: CheckedScenario, hash: String) {
+    /// A record without the scenario's fingerprint, which `Session.transcript` fills in when it is
+    /// read (a large file's is still being worked out when play starts).
+    init(scenario: CheckedScenario) {
         version = Self.formatVersion
-        self.scenario = ScenarioReference(id: scenario.id, title: scenario.title, hash: hash)
+        self.scenario = ScenarioReference(id: scenario.id, title: scenario.title, hash: "")
         steps = []
         // Room for a typical conversation at once: grown from empty, the list was copied into a
         // new buffer five or six times in the first twenty decisions.
