@@ -18,9 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The C library's allocator settings (glibc's mallopt), which the executables set at start.
-        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-        .target(name: "RapportLanguage", dependencies: ["CMalloc"]),
+        .target(name: "RapportLanguage"),
         // A hint to the processor to read memory ahead (the compiler's __builtin_prefetch).
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(name: "RapportEngine", dependencies: ["RapportLanguage", "CPrefetch"]),

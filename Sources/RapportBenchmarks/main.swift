@@ -17,9 +17,6 @@ func printToStandardError(_ text: String) {
     line.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
 }
 
-// As `rapport` does, so that peak memory is measured as it would be there.
-ProcessMemory.returnLargeBlocksWhenFreed()
-
 let command: BenchmarkCommand
 do {
     command = try BenchmarkCommand.parse(Array(CommandLine.arguments.dropFirst()))

@@ -64,10 +64,6 @@ public struct Analysis: Sendable {
     let bestOverall: StateGraph.Longest
 
     public init(_ scenario: CheckedScenario, stateLimit: Int = Analysis.defaultStateLimit) {
-        // The exploration grows for a while, usually just after a check has freed its syntax:
-        // memory a check on two threads freed in the second one's arena would otherwise stay in the
-        // process under it (see `ProcessMemory`).
-        ProcessMemory.giveBackFreedMemory()
         var explorer = StateGraph(scenario: scenario, limit: stateLimit)
         explorer.explore()
         self.scenario = scenario

@@ -1,5 +1,3 @@
 import RapportCLI
-import RapportLanguage
 
-ProcessMemory.returnLargeBlocksWhenFreed()
 RapportCommand.main()

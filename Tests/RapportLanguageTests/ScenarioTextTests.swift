@@ -60,9 +60,3 @@ import Testing
         #expect("caf\u{E9}" == "cafe\u{301}")
     }
 }
-
-@Suite struct ProcessMemoryTests {
-    @Test func theAllocatorTakesTheSetting() {
-        #expect(ProcessMemory.returnLargeBlocksWhenFreed())
-    }
-}
