@@ -19,9 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "RapportLanguage"),
-        // A hint to the processor to read memory ahead (the compiler's __builtin_prefetch).
-        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
-        .target(name: "RapportEngine", dependencies: ["RapportLanguage", "CPrefetch"]),
+        .target(name: "RapportEngine", dependencies: ["RapportLanguage"]),
         .target(name: "RapportTools", dependencies: ["RapportLanguage", "RapportEngine"]),
         // Saved workshops on disk: apart from the tools, so that analysis and play do not load Foundation.
         .target(name: "RapportStorage", dependencies: ["RapportEngine", "RapportTools"]),

@@ -127,7 +127,7 @@ enum Measurement: String, CaseIterable {
         let clock = Stopwatch()
         // Whole playthroughs only, so the rates are not skewed by a half-played last one.
         while playthroughs == 0 || clock.seconds < settings.budget {
-            var session = Session(rules: rules, recording: settings.record)
+            var session = Session(rules: rules)
             if settings.buildText { shownBytes += screen.render(session.step) }
             while !session.isOver {
                 let offered = session.step.choices.count

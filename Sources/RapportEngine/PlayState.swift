@@ -9,15 +9,11 @@ public enum PromiseStatus: UInt8, Sendable, Codable, Hashable {
 /// watched visits and whether this visit's silence has been used. Scores are not in it: they are what
 /// happened on the way, not what can happen next. Two playthroughs in the same `PlayState` have the
 /// same future, which is what lets analysis count states rather than paths.
-///
-/// The fields can be set within the package: the analysis stores states packed into a few bits and
-/// unpacks them into one reused `PlayState`, element by element, instead of allocating three arrays
-/// per state.
 public struct PlayState: Sendable, Hashable {
-    public package(set) var node: Int
-    public package(set) var values: [Int]
-    public package(set) var promises: [PromiseStatus]
-    /// Visits to the nodes that some `visited` condition asks about, one flag each (see `Rules.watched`).
-    public package(set) var watchedVisits: [Bool]
-    public package(set) var silenceUsed: Bool
+    public internal(set) var node: Int
+    public internal(set) var values: [Int]
+    public internal(set) var promises: [PromiseStatus]
+    /// Visits to the nodes that some `visited` condition asks about, one flag each (see `Rules.watchedSlot`).
+    public internal(set) var watchedVisits: [Bool]
+    public internal(set) var silenceUsed: Bool
 }

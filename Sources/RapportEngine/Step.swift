@@ -8,7 +8,8 @@ public struct OfferedChoice: Sendable, Hashable, Codable {
     public let text: ScenarioText
 }
 
-/// What the trainee sees now: the lines since the last decision, and what they can do.
+/// What the trainee sees now: the coach's note on what they just did, the lines since the last
+/// decision, and what they can do next.
 public struct Step: Sendable {
     public enum Status: Sendable, Hashable {
         case awaitingChoice
@@ -20,38 +21,19 @@ public struct Step: Sendable {
     }
 
     /// The id of the node the trainee is at.
-    public var node: String { nodes[nodeIndex].id }
-    public let lines: SharedList<Line>
-    public let choices: SharedList<OfferedChoice>
+    public let node: String
+    /// The coach's note on the choice (or silence) that led here; nil at the start.
+    public let coachNote: ScenarioText?
+    public let lines: [Line]
+    /// Empty unless the status is `awaitingChoice`.
+    public let choices: [OfferedChoice]
     public let status: Status
-    public var moment: ScenarioText? { readsExtras ? nodes[nodeIndex].moment : nil }
-    public var discuss: ScenarioText? { readsExtras ? nodes[nodeIndex].discuss : nil }
-    public var hint: ScenarioText? { readsExtras ? nodes[nodeIndex].hint : nil }
+    /// The node's `moment:`, `discuss:` and `hint:`, at a decision.
+    public let moment: ScenarioText?
+    public let discuss: ScenarioText?
+    public let hint: ScenarioText?
     /// Seconds before the customer fills a silence, if this decision has a silence still to come.
-    public var silenceSeconds: Int? { readsExtras && !silenceUsed ? nodes[nodeIndex].silence?.seconds : nil }
-
-    /// The node's id, moment, prompt, hint and silence are read from the node when asked for, not
-    /// copied into every step: on a large scenario the node is usually not in the processor's
-    /// caches. With the rules' ready-made lists, a step at a node that has none of them says so
-    /// (`readsExtras`) without reading the node, so random play, which asks for the silence at
-    /// every step, reads it only where there is one.
-    let nodes: [Node]
-    let nodeIndex: Int
-    /// Whether the step is a decision at a node that may have a moment, prompt, hint or silence.
-    let readsExtras: Bool
-    let silenceUsed: Bool
-    /// Which list `choices` is, so that a choice's number can be turned into its place in the node
-    /// without reading the node (see `Session.choose(number:)`).
-    let choiceOrigin: ChoiceOrigin
-
-    enum ChoiceOrigin: Sendable {
-        /// All the node's choices, in order: the number is the place.
-        case allOfNode
-        /// The node's choices without a condition (see `Rules.Offers.unconditionalChoices`).
-        case unconditionalOfNode
-        /// Picked one by one.
-        case picked
-    }
+    public let silenceSeconds: Int?
 
     public var isOver: Bool { status != .awaitingChoice }
     public var ending: Ending? {

@@ -9,7 +9,7 @@ public struct Transcript: Sendable, Codable, Equatable {
         public let id: String
         public let title: String
         /// `CheckedScenario.sourceHash` of the file that was played.
-        public internal(set) var hash: String
+        public let hash: String
 
         public init(id: String, title: String, hash: String) {
             self.id = id
@@ -28,9 +28,8 @@ public struct Transcript: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable {
         public let action: Action?
         public let node: String
-        /// As the step showed them: a stretch of the rules' lists, shared rather than copied.
-        public let lines: SharedList<Line>
-        public let offered: SharedList<OfferedChoice>
+        public let lines: [Line]
+        public let offered: [OfferedChoice]
         public let events: [Event]
         public let silenceSeconds: Int?
     }
@@ -56,19 +55,12 @@ public struct Transcript: Sendable, Codable, Equatable {
     /// Set when the conversation is over.
     public var result: Result?
 
-    /// A record without the scenario's fingerprint, which `Session.transcript` fills in when it is
-    /// read (a large file's is still being worked out when play starts).
+    /// An empty record of a run of this scenario.
     init(scenario: CheckedScenario) {
         version = Self.formatVersion
-        self.scenario = ScenarioReference(id: scenario.id, title: scenario.title, hash: "")
+        self.scenario = ScenarioReference(id: scenario.id, title: scenario.title, hash: scenario.sourceHash)
         steps = []
-        // Room for a typical conversation at once: grown from empty, the list was copied into a
-        // new buffer five or six times in the first twenty decisions.
-        steps.reserveCapacity(Self.typicalLength)
     }
-
-    /// Steps in a typical conversation: the bundled scenarios take 6 to 20.
-    static let typicalLength = 32
 
     mutating func record(step: Step, action: Action?, events: [Event]) {
         steps.append(

@@ -144,20 +144,22 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
 
     mutating func choose(_ number: Int) {
         let offered = session.step.choices[number - 1]
-        let coach = scenario.nodes[session.state.node].choices.first { $0.id == offered.id }?.coach?.string
         output.write(renderer.trainee(offered.text.string))
         guard let events = try? session.choose(offered.id) else { return }
-        if practising { output.write(renderer.feedback(events: events, coach: coach, scenario: scenario)) }
+        if practising {
+            output.write(renderer.feedback(events: events, coach: session.step.coachNote?.string, scenario: scenario))
+        }
         continueConversation()
     }
 
     /// The customer fills the silence first; then come the feedback and what follows.
     mutating func stayedSilent() {
-        let coach = scenario.nodes[session.state.node].silence?.coach?.string
         output.write(renderer.silence())
         guard let events = try? session.stayedSilent() else { return }
         output.write(renderer.lines(session.step.lines))
-        if practising { output.write(renderer.feedback(events: events, coach: coach, scenario: scenario)) }
+        if practising {
+            output.write(renderer.feedback(events: events, coach: session.step.coachNote?.string, scenario: scenario))
+        }
         if !session.isOver { showDecision() }
     }
 

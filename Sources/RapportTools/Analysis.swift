@@ -71,12 +71,8 @@ public struct Analysis: Sendable {
         stateCount = explorer.stateCount
         isTruncated = explorer.truncated
 
-        // Scoped, so the components and the values worked out from them are let go before what
-        // follows, which needs neither.
         do {
             let components = explorer.stronglyConnectedComponents()
-            // Each `longest` holds a value per state: one is worked out and summed up before the
-            // next, so that no more than two are held at once (the best overall is kept).
             func summary(_ weight: (ArraySlice<Int>) -> Int) -> (value: Int?, unbounded: Bool, loopingEdge: Int?) {
                 let longest = explorer.longest(components: components, weight: weight)
                 return (longest.startValue, longest.unbounded, longest.loopingEdge)
@@ -110,7 +106,6 @@ public struct Analysis: Sendable {
             bestOverall = best
         }
 
-        // Scoped too: the parent edges are only needed for the examples.
         do {
             let parentEdges = explorer.parentEdges()
             func example(_ state: Int) -> MovePath { explorer.pathTo(state, parentEdges: parentEdges) }
@@ -152,8 +147,6 @@ public struct Analysis: Sendable {
             }
         }
         choicesNeverOffered = unoffered
-        // For `value(of:at:)`, which finds a state by its content.
-        explorer.buildIndex()
         graph = explorer
     }
 

@@ -27,11 +27,9 @@ public enum RandomPlay {
         var endings: [Outcome: Int] = [:]
         var unfinished = 0
         var decisions = 0
-        // Built once: building the rules walks the whole scenario, far more than one playthrough does.
         let rules = Rules(scenario)
         for _ in 0..<max(0, playthroughs) {
-            // Without a record: only the steps and the path are read here.
-            var session = Session(rules: rules, recording: false)
+            var session = Session(rules: rules)
             var count = 0
             while !session.isOver, count < maximumDecisions {
                 let choices = session.step.choices

@@ -67,7 +67,7 @@ func checked(_ text: String) throws -> CheckedScenario {
         #expect(analysis.worstPath.map(\.text) == ["Cold."])
     }
 
-    /// Paths are kept packed and read as moves: they must encode, compare and hash as those moves.
+    /// A path encodes as the list of its moves, and two analyses of one file give equal paths.
     @Test func pathsAreTheirMoves() throws {
         let analysis = Analysis(try checked(branching))
         let moves = Array(analysis.bestPath)
