@@ -3,7 +3,9 @@ import PackageDescription
 
 // Layers, each knowing only the ones below it:
 // 1 RapportLanguage (scenario text -> checked scenario), 2 RapportEngine (pure play state machine),
-// 3 RapportTools (analysis, walkthrough tests, reports), 4 terminal, 5 RapportCLI + the `rapport` executable.
+// 3 the tools on the engine: RapportAnalysis (every reachable state; the debrief), then beside each other
+//   RapportTesting (walkthroughs, random play, `rapport test`) and RapportWorkshop (facilitated sessions,
+//   votes, the handout, saved sessions), 4 RapportTerminal, 5 RapportCLI + the `rapport` executable.
 let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v13)],
@@ -11,8 +13,9 @@ let package = Package(
         .executable(name: "rapport", targets: ["rapport"]),
         .library(name: "RapportLanguage", targets: ["RapportLanguage"]),
         .library(name: "RapportEngine", targets: ["RapportEngine"]),
-        .library(name: "RapportTools", targets: ["RapportTools"]),
-        .library(name: "RapportStorage", targets: ["RapportStorage"]),
+        .library(name: "RapportAnalysis", targets: ["RapportAnalysis"]),
+        .library(name: "RapportTesting", targets: ["RapportTesting"]),
+        .library(name: "RapportWorkshop", targets: ["RapportWorkshop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,14 +23,15 @@ let package = Package(
     targets: [
         .target(name: "RapportLanguage"),
         .target(name: "RapportEngine", dependencies: ["RapportLanguage"]),
-        .target(name: "RapportTools", dependencies: ["RapportLanguage", "RapportEngine"]),
-        // Saved workshops on disk: apart from the tools, so that analysis and play do not load Foundation.
-        .target(name: "RapportStorage", dependencies: ["RapportEngine", "RapportTools"]),
+        .target(name: "RapportAnalysis", dependencies: ["RapportLanguage", "RapportEngine"]),
+        .target(name: "RapportTesting", dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis"]),
+        // Workshop sessions are saved on disk as JSON.
+        .target(name: "RapportWorkshop", dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis"]),
         // GNU readline, a system library (Debian: libreadline-dev).
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
             name: "RapportTerminal",
-            dependencies: ["RapportLanguage", "RapportEngine", "RapportTools", "CReadline"]
+            dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportWorkshop", "CReadline"]
         ),
         // The Scenarios/ folder, embedded at build time.
         .executableTarget(name: "EmbedScenarios", path: "Sources/EmbedScenarios"),
@@ -39,7 +43,8 @@ let package = Package(
         .target(
             name: "RapportCLI",
             dependencies: [
-                "RapportLanguage", "RapportEngine", "RapportTools", "RapportStorage", "RapportTerminal", "RapportBundledScenarios",
+                "RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportTesting", "RapportWorkshop", "RapportTerminal",
+                "RapportBundledScenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,21 +52,31 @@ let package = Package(
         // Speed and memory figures (see docs/performance.md); run with `swift run -c release rapport-bench`.
         .executableTarget(
             name: "rapport-bench",
-            dependencies: ["RapportLanguage", "RapportEngine", "RapportTools"],
+            dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis"],
             path: "Sources/RapportBenchmarks"
         ),
         // Golden files and paths, shared by the test targets.
-        .target(name: "RapportTestSupport", path: "Tests/RapportTestSupport"),
+        .target(name: "RapportTestSupport", dependencies: ["RapportLanguage"], path: "Tests/RapportTestSupport"),
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"]),
         .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
         .testTarget(
-            name: "RapportToolsTests",
-            dependencies: ["RapportTools", "RapportStorage", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
+            name: "RapportAnalysisTests",
+            dependencies: ["RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+        ),
+        .testTarget(
+            name: "RapportTestingTests",
+            dependencies: ["RapportTesting", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "RapportWorkshopTests",
+            dependencies: ["RapportWorkshop", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+        ),
+        .testTarget(
             name: "RapportTerminalTests",
-            dependencies: ["RapportTerminal", "RapportTools", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
+            dependencies: [
+                "RapportTerminal", "RapportAnalysis", "RapportWorkshop", "RapportEngine", "RapportLanguage", "RapportTestSupport",
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportTestSupport"], exclude: ["Golden"]),

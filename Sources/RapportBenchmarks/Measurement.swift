@@ -3,7 +3,7 @@
 
 import RapportEngine
 import RapportLanguage
-import RapportTools
+import RapportAnalysis
 
 /// One measurement, run inside a child process (`rapport-bench measure ...`) so that the peak memory
 /// it reports belongs to it alone. It prints its figures as `key value` lines on standard output,

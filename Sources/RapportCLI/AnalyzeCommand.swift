@@ -3,7 +3,7 @@ import Foundation
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
-import RapportTools
+import RapportAnalysis
 
 /// `rapport analyze FILE`: what the scenario makes possible, from every reachable state.
 struct AnalyzeCommand: ParsableCommand {

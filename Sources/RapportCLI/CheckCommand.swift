@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RapportLanguage
 import RapportTerminal
-import RapportTools
+import RapportAnalysis
 
 /// `rapport check PATH...`: reports every problem in scenario files, like a compiler.
 struct CheckCommand: ParsableCommand {

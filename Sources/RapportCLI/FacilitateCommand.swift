@@ -3,8 +3,8 @@ import Foundation
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
-import RapportStorage
-import RapportTools
+import RapportAnalysis
+import RapportWorkshop
 
 #if canImport(Glibc)
 import Glibc

@@ -3,7 +3,7 @@ import Foundation
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
-import RapportTools
+import RapportAnalysis
 
 #if canImport(Glibc)
 import Glibc

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import RapportLanguage
 import RapportTerminal
-import RapportTools
+import RapportAnalysis
+import RapportTesting
 
 /// `rapport test [PATH...]`: runs each scenario's walkthrough tests (`NAME.tests`), explores every
 /// state, and plays seeded random runs.

@@ -1,6 +1,7 @@
 import RapportEngine
 import RapportLanguage
-import RapportTools
+import RapportAnalysis
+import RapportWorkshop
 
 /// The projector view: one clean screen per step, options lettered, nothing of the scoring until the
 /// facilitator reveals it; then the reveal, the scoreboard and the debrief.

@@ -1,6 +1,7 @@
 import RapportEngine
 import RapportLanguage
-import RapportTools
+import RapportAnalysis
+import RapportWorkshop
 
 /// A workshop at the projector: the facilitator types the room's votes and drives the reveal, the
 /// timer and the debrief. Input and output go through the same protocols as practice, and every

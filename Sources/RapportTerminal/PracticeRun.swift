@@ -1,6 +1,6 @@
 import RapportEngine
 import RapportLanguage
-import RapportTools
+import RapportAnalysis
 
 /// How a self-paced run is set up.
 public struct PracticeOptions: Sendable {

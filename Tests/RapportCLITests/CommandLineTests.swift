@@ -74,7 +74,7 @@ enum Rapport {
 
     @Test func exploringCanBeSkipped() throws {
         // A choice that is never offered is found only by exploring.
-        let path = "Tests/RapportToolsTests/Golden/Diagnostics/RP0204.scenario"
+        let path = "Tests/RapportTestingTests/Golden/Diagnostics/RP0204.scenario"
         #expect(try Rapport.run(["check", path]).output.contains("RP0204"))
         #expect(!(try Rapport.run(["check", "--no-explore", path]).output.contains("RP0204")))
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ParsingInHalvesTests {
     static let files: [String] = {
         let manager = FileManager.default
-        let folders = ["Scenarios", "Tests/RapportToolsTests/Golden/Diagnostics"]
+        let folders = ["Scenarios", "Tests/RapportTestingTests/Golden/Diagnostics"]
         return folders.flatMap { folder in
             ((try? manager.contentsOfDirectory(atPath: Repository.url(folder).path)) ?? [])
                 .filter { $0.hasSuffix(".scenario") }.sorted().map { "\(folder)/\($0)" }

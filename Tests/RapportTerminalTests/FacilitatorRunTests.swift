@@ -3,7 +3,8 @@ import RapportEngine
 import RapportLanguage
 import RapportTerminal
 import RapportTestSupport
-import RapportTools
+import RapportAnalysis
+import RapportWorkshop
 import Testing
 
 /// Whole facilitated sessions driven by scripted input, compared with golden files.

@@ -3,7 +3,7 @@ import Glibc
 #endif
 import RapportLanguage
 import RapportTerminal
-import RapportTools
+import RapportAnalysis
 import Testing
 
 @Suite struct LayoutTests {

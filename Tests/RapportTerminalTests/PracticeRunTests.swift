@@ -3,7 +3,7 @@ import RapportEngine
 import RapportLanguage
 import RapportTerminal
 import RapportTestSupport
-import RapportTools
+import RapportAnalysis
 import Testing
 
 /// Whole sessions driven by scripted input, compared with golden files.

@@ -1,7 +1,8 @@
 import Foundation
 import RapportEngine
 import RapportLanguage
-import RapportTools
+import RapportAnalysis
+import RapportTesting
 import RapportTestSupport
 import Testing
 

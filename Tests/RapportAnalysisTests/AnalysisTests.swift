@@ -1,13 +1,9 @@
 import Foundation
 import RapportEngine
 import RapportLanguage
-import RapportTools
+import RapportAnalysis
+import RapportTestSupport
 import Testing
-
-func checked(_ text: String) throws -> CheckedScenario {
-    let result = Checker.check(SourceFile(name: "t.scenario", text: text))
-    return try #require(result.scenario, "\(result.diagnostics.map(\.message))")
-}
 
 @Suite struct AnalysisTests {
     /// Two decisions whose best choices are known by hand.

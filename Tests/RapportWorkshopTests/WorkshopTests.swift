@@ -2,8 +2,8 @@ import Foundation
 import RapportEngine
 import RapportLanguage
 import RapportTestSupport
-import RapportStorage
-import RapportTools
+import RapportAnalysis
+import RapportWorkshop
 import Testing
 
 @Suite struct VoteParserTests {

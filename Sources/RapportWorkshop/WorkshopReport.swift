@@ -1,3 +1,4 @@
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 

@@ -1,6 +1,5 @@
 import Foundation
 import RapportEngine
-import RapportTools
 
 /// Saves a facilitated session after every vote so that a crash, a closed laptop or a killed process
 /// loses nothing. Each save writes a new file beside the old one, flushes it to disk, then renames it

@@ -1,6 +1,7 @@
 import RapportEngine
 import RapportLanguage
-import RapportTools
+import RapportTesting
+import RapportTestSupport
 import Testing
 
 @Suite struct WalkthroughTests {

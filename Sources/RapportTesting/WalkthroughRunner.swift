@@ -1,3 +1,4 @@
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 
@@ -127,17 +128,6 @@ public enum WalkthroughRunner {
         case .choiceCount(let count):
             let actual = session.step.choices.count
             return actual == count ? nil : ("expected \(count) choices on offer, but there are \(actual)", nil)
-        }
-    }
-}
-
-extension PromiseStatus {
-    public var word: String {
-        switch self {
-        case .notMade: "not made"
-        case .open: "open"
-        case .kept: "kept"
-        case .broken: "broken"
         }
     }
 }
