@@ -29,6 +29,15 @@ public struct Analysis: Sendable {
         public let example: MovePath
     }
 
+    /// Decisions the trainee can be caught in for ever, entered at `node`.
+    public struct Trap: Sendable, Hashable, Encodable {
+        public let node: String
+        public let line: Int
+        /// Every node the trainee can go round once trapped, in file order.
+        public let nodes: [String]
+        public let example: MovePath
+    }
+
     public struct UnofferedChoice: Sendable, Hashable, Codable {
         public let node: String
         public let choiceID: String
@@ -49,6 +58,9 @@ public struct Analysis: Sendable {
     public let endings: [ReachedEnding]
     public let stuck: [Trouble]
     public let loops: [Trouble]
+    /// Places where the trainee can be trapped: from there no way leads to any ending (see
+    /// `StateGraph.trappedStates`). `node` is where the trap is entered.
+    public let traps: [Trap]
     /// Nodes no playthrough passes through.
     public let nodesNeverReached: [Int]
     public let choicesNeverOffered: [UnofferedChoice]
@@ -71,8 +83,8 @@ public struct Analysis: Sendable {
         stateCount = explorer.stateCount
         isTruncated = explorer.truncated
 
+        let components = explorer.stronglyConnectedComponents()
         do {
-            let components = explorer.stronglyConnectedComponents()
             func summary(_ weight: (ArraySlice<Int>) -> Int) -> (value: Int?, unbounded: Bool, loopingEdge: Int?) {
                 let longest = explorer.longest(components: components, weight: weight)
                 return (longest.startValue, longest.unbounded, longest.loopingEdge)
@@ -137,6 +149,21 @@ public struct Analysis: Sendable {
             self.endings = endings.sorted { ($0.outcome, $0.node) > ($1.outcome, $1.node) }
             self.stuck = stuck
             self.loops = loops
+
+            // A trap is reported where it is entered: at a trapped state reached from one that is not.
+            // States beyond the limit were never expanded and would look trapped.
+            var traps: [Trap] = []
+            if !explorer.truncated {
+                let trapped = explorer.trappedStates(components: components)
+                for state in 0..<explorer.stateCount where trapped[state] {
+                    if let edge = parentEdges[state], trapped[explorer.source(ofEdge: edge)] { continue }
+                    let node = scenario.nodes[explorer.node(of: state)]
+                    guard !traps.contains(where: { $0.node == node.id }) else { continue }
+                    let nodes = explorer.trapNodes(from: state, trapped: trapped).map { scenario.nodes[$0].id }
+                    traps.append(Trap(node: node.id, line: node.line, nodes: nodes, example: example(state)))
+                }
+            }
+            self.traps = traps
         }
         nodesNeverReached = scenario.nodes.indices.filter { !explorer.nodesEntered[$0] }
         var unoffered: [UnofferedChoice] = []
@@ -210,6 +237,14 @@ public struct Analysis: Sendable {
                     "the conversation can loop forever from '\(trouble.node)' without giving the trainee a choice",
                     file: file, range: at(trouble.line),
                     note: "\(describe(trouble.example)); make sure the conditions on the '->' lines in this loop change as it goes round"))
+        }
+        for trap in traps {
+            let round = trap.nodes.count == 1 ? "'\(trap.nodes[0])'" : trap.nodes.map { "'\($0)'" }.joined(separator: ", ")
+            result.append(
+                Diagnostic(
+                    .trapped, "the trainee can be trapped at '\(trap.node)': from there no choice ever leads to an ending",
+                    file: file, range: at(trap.line),
+                    note: "\(describe(trap.example)); once there, the conversation can only go round \(round); give one of those choices (or a '->') a way out to an ending"))
         }
         for dimension in unboundedDimensions {
             result.append(

@@ -56,6 +56,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case stateSpaceTooLarge = "RP0203"
     case choiceNeverOffered = "RP0204"
     case nodeNeverReached = "RP0205"
+    case trapped = "RP0206"
     // Walkthrough test files (NAME.tests)
     case malformedWalk = "RP0300"
     case walkFailed = "RP0301"
@@ -125,6 +126,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .stateSpaceTooLarge: "Too many states to explore"
         case .choiceNeverOffered: "A choice that is never offered"
         case .nodeNeverReached: "A node no playthrough reaches"
+        case .trapped: "A loop the trainee cannot leave"
         case .malformedWalk: "A walkthrough test line that cannot be read"
         case .walkFailed: "A walkthrough test that failed"
         }

@@ -203,6 +203,71 @@ import Testing
         #expect(analysis.diagnostics().map(\.code).contains(.loopsWithoutChoice))
     }
 
+    /// A loop of choices whose only way out has a condition that can never hold: the checker sees a
+    /// way out, only exploring finds that it never opens.
+    @Test func trapClosedByAConditionIsAnError() throws {
+        let text = """
+            title: T
+            customer: C
+            state: n = 0 (0..3), open = false
+            == start
+            * Go round.
+              coach: c
+              -> a
+            * Leave.
+              coach: c
+              -> done
+            == a
+            * Again.
+              set: n += 1
+              coach: c
+              -> b
+            * [if open] Out.
+              coach: c
+              -> done
+            == b
+            * Back.
+              coach: c
+              -> a
+            == done
+            end good: ok
+            """
+        let analysis = Analysis(try checked(text))
+        #expect(analysis.traps.map(\.node) == ["a"])
+        #expect(analysis.traps.first?.nodes == ["a", "b"])
+        #expect(analysis.traps.first?.example.map(\.text) == ["Go round."])
+        #expect(analysis.stuck.isEmpty && analysis.loops.isEmpty)
+        let trap = try #require(analysis.diagnostics().first { $0.code == .trapped })
+        #expect(trap.severity == .error)
+        #expect(trap.range.start.line == 11)
+
+        // With the way out open, there is no trap.
+        let fixed = Analysis(try checked(text.replacingOccurrences(of: "open = false", with: "open = true")))
+        #expect(fixed.traps.isEmpty)
+    }
+
+    /// A state that only leads to a stuck state is not also called a trap: the stuck state is the news.
+    @Test func stuckIsNotATrap() throws {
+        let text = """
+            title: T
+            customer: C
+            state: n = 0
+            == start
+            * Go.
+              coach: c
+              -> a
+            == a
+            * [if n == 1] Out.
+              coach: c
+              -> done
+            == done
+            end good: ok
+            """
+        let analysis = Analysis(try checked(text))
+        #expect(analysis.stuck.map(\.node) == ["a"])
+        #expect(analysis.traps.isEmpty)
+    }
+
     @Test func stateLimitIsADiagnosticNotAHang() throws {
         let text = """
             title: T
