@@ -45,11 +45,33 @@ public struct Analysis: Sendable {
         public let line: Int
     }
 
+    /// How far exploring may go. Exploring costs time in proportion to the states found times the
+    /// size of the conditions tested in each, so both are capped: a scenario past either limit is
+    /// explored in part, with a diagnostic, never for minutes.
+    public struct Limits: Sendable, Hashable {
+        /// States found.
+        public var states: Int
+        /// Terms of conditions tested, counting every operator, name and number.
+        public var work: Int
+
+        public init(states: Int = Analysis.defaultStateLimit, work: Int = Analysis.defaultWorkLimit) {
+            self.states = states
+            self.work = work
+        }
+    }
+
+    /// The limit that stopped an exploration.
+    public enum Limit: String, Sendable, Hashable, Encodable {
+        case states, work
+    }
+
     public let scenario: CheckedScenario
     public let stateCount: Int
-    public let stateLimit: Int
-    /// True when exploration stopped at `stateLimit`: the figures below are then incomplete.
-    public let isTruncated: Bool
+    public let limits: Limits
+    public var stateLimit: Int { limits.states }
+    /// The limit that stopped exploration, if one did: the figures below are then incomplete.
+    public let stoppedBy: Limit?
+    public var isTruncated: Bool { stoppedBy != nil }
     public let ranges: [ScoreRange]
     /// The range of the sum of all dimensions.
     public let overallRange: ScoreRange
@@ -70,18 +92,24 @@ public struct Analysis: Sendable {
     let unboundedLines: [String: Int]
 
     public static let defaultStateLimit = 2_000_000
+    /// About a minute of exploring at most; the bundled scenarios need under 100,000.
+    public static let defaultWorkLimit = 200_000_000
 
     /// The explored graph and the best overall value from each state, kept for `value(of:at:)`.
     let graph: StateGraph
     let bestOverall: StateGraph.Longest
 
     public init(_ scenario: CheckedScenario, stateLimit: Int = Analysis.defaultStateLimit) {
-        var explorer = StateGraph(scenario: scenario, limit: stateLimit)
+        self.init(scenario, limits: Limits(states: stateLimit))
+    }
+
+    public init(_ scenario: CheckedScenario, limits: Limits) {
+        var explorer = StateGraph(scenario: scenario, limits: limits)
         explorer.explore()
         self.scenario = scenario
-        self.stateLimit = stateLimit
+        self.limits = limits
         stateCount = explorer.stateCount
-        isTruncated = explorer.truncated
+        stoppedBy = explorer.stoppedBy
 
         let components = explorer.stronglyConnectedComponents()
         do {
@@ -216,12 +244,22 @@ public struct Analysis: Sendable {
             return "one way there: " + parts.joined(separator: ", then ")
         }
         var result: [Diagnostic] = []
-        if isTruncated {
+        switch stoppedBy {
+        case .states:
             result.append(
                 Diagnostic(
                     .stateSpaceTooLarge, "this scenario has more than \(stateLimit) states; only part of it was explored",
                     file: file, range: at(1),
                     note: "the state values multiply the states; use fewer values, narrower limits, or fewer 'visited' conditions"))
+        case .work:
+            result.append(
+                Diagnostic(
+                    .stateSpaceTooLarge,
+                    "exploring this scenario would take too long: after \(stateCount) states its conditions had been tested \(limits.work) terms deep; only part of it was explored",
+                    file: file, range: at(1),
+                    note: "long conditions tested in many states make exploring slow; shorten the conditions, or use fewer state values"))
+        case nil:
+            break
         }
         for trouble in stuck {
             result.append(

@@ -21,7 +21,7 @@ struct StateGraph: Sendable {
 
     let scenario: CheckedScenario
     let rules: Rules
-    let limit: Int
+    let limits: Analysis.Limits
     private(set) var states: [Reached] = []
     private var numbers: [Reached: Int] = [:]
     /// The edges of state `s` are `edges[edgeStart[s]..<edgeStart[s + 1]]`, once explored.
@@ -34,13 +34,23 @@ struct StateGraph: Sendable {
     private(set) var nodesEntered: [Bool]
     /// Whether each choice was ever on offer: `choiceOffered[node][choice]`.
     private var choiceOffered: [[Bool]]
-    /// True when exploration stopped at `limit` states.
-    private(set) var truncated = false
+    /// Which limit stopped the exploration, if one did.
+    private(set) var stoppedBy: Analysis.Limit?
+    var truncated: Bool { stoppedBy != nil }
+    /// The work done so far: terms of conditions tested (see `testCost`).
+    private(set) var work = 0
+    /// For each node, the terms of conditions a move tests there: its steps' and its choices'
+    /// conditions, and one for the node itself.
+    private let testCost: [Int]
 
-    init(scenario: CheckedScenario, limit: Int) {
+    init(scenario: CheckedScenario, limits: Analysis.Limits) {
         self.scenario = scenario
         rules = Rules(scenario)
-        self.limit = limit
+        self.limits = limits
+        testCost = scenario.nodes.map { node in
+            1 + node.steps.reduce(0) { $0 + ($1.condition?.size ?? 0) }
+                + node.choices.reduce(0) { $0 + ($1.condition?.size ?? 0) }
+        }
         initialDeltas = Array(repeating: 0, count: scenario.dimensions.count)
         nodesEntered = Array(repeating: false, count: scenario.nodes.count)
         choiceOffered = scenario.nodes.map { Array(repeating: false, count: $0.choices.count) }
@@ -51,7 +61,8 @@ struct StateGraph: Sendable {
 
     // MARK: - Exploring
 
-    /// Explores breadth first from the start. Once `limit` states are known, no more are expanded.
+    /// Explores breadth first from the start. Once a limit is reached (states known, or work done),
+    /// no more states are expanded.
     mutating func explore() {
         var none: [Event]? = nil
         let first = rules.arrive(at: scenario.start, from: rules.initialState, deltas: &initialDeltas, events: &none)
@@ -63,19 +74,22 @@ struct StateGraph: Sendable {
             next += 1
             edgeStart.append(edges.count)
             guard expanding.stop == .decision else { continue }
-            if states.count >= limit {
-                truncated = true
-                continue
-            }
+            if states.count >= limits.states { stoppedBy = stoppedBy ?? .states }
+            if work >= limits.work { stoppedBy = stoppedBy ?? .work }
+            if truncated { continue }
             let state = expanding.state
             let visible = rules.visibleChoices(in: state)
             var actions = visible.map { Rules.Action.choose($0) }
             if rules.silenceAvailable(in: state) { actions.append(.silence) }
             for choice in visible { choiceOffered[state.node][choice] = true }
+            work += testCost[state.node]
             for action in actions {
                 var deltas = Array(repeating: 0, count: dimensionCount)
                 let arrival = rules.take(action, from: state, deltas: &deltas, events: &none)
-                for node in arrival.path { nodesEntered[node] = true }
+                for node in arrival.path {
+                    nodesEntered[node] = true
+                    work += testCost[node]
+                }
                 let target = number(of: Reached(state: arrival.state, stop: arrival.stop))
                 edges.append(Edge(action: action, target: target))
                 edgeDeltas += deltas

@@ -242,6 +242,16 @@ extension ComparisonOperator {
 }
 
 extension Condition {
+    /// The number of terms in the condition: every operator, name and number counts one.
+    public var size: Int {
+        switch self {
+        case .compare: return 3
+        case .flag, .promise, .visited: return 1
+        case .not(let inner): return 1 + inner.size
+        case .and(let a, let b), .or(let a, let b): return 1 + a.size + b.size
+        }
+    }
+
     /// The nodes this condition asks whether the conversation has visited.
     func collectVisited(into nodes: inout Set<Int>) {
         switch self {

@@ -288,6 +288,36 @@ import Testing
         #expect(Analysis(try checked(text)).stateCount == 1001)
     }
 
+    /// Exploring costs states times the size of the conditions tested in each: long conditions in
+    /// a large state space stop at the work limit, with a diagnostic that says why.
+    @Test func workLimitStopsLongConditionsInManyStates() throws {
+        let long = (1...40).map { "n != \($0 * 1000)" }.joined(separator: " and ")
+        let text = """
+            title: T
+            customer: C
+            state: n = 0 (0..1000)
+            == start
+            [if n >= 1000] -> end
+            * [if \(long)] Count.
+              set: n += 1
+              coach: c
+              -> start
+            == end
+            end good: ok
+            """
+        let scenario = try checked(text)
+        let stopped = Analysis(scenario, limits: Analysis.Limits(states: 1_000_000, work: 20_000))
+        #expect(stopped.stoppedBy == .work)
+        #expect(stopped.stateCount < 1001)
+        let diagnostic = try #require(stopped.diagnostics().first)
+        #expect(diagnostic.code == .stateSpaceTooLarge)
+        #expect(diagnostic.message.hasPrefix("exploring this scenario would take too long"))
+        // A move from each state counts the node's conditions twice, to list the choices and on
+        // arrival: one condition of 40 comparisons and 39 'and's (3 and 1 terms), and the node.
+        #expect(Analysis(scenario).stoppedBy == nil)
+        #expect(stopped.stateCount == 20_000 / (2 * (1 + 40 * 3 + 39)) + 1)
+    }
+
     @Test func silenceIsAnAction() throws {
         let text = """
             title: T
