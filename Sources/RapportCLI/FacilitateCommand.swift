@@ -78,17 +78,37 @@ struct FacilitateCommand: ParsableCommand {
             }
             name = recent
         }
-        let entry = try ScenarioLibrary.resolve(name!, extraFolders: scenarioFolders)
-        let saved = try? store.load(scenarioID: entry.scenario.id)
+        // A scenario named by its file is saved under its id: the file is read first to learn it.
+        var entry = try? ScenarioLibrary.resolve(name!, extraFolders: scenarioFolders, quietly: true)
+        let saved: WorkshopRecord?
+        do {
+            saved = try store.load(scenarioID: entry?.scenario.id ?? name!)
+        } catch {
+            guard restart else {
+                FileHandle.standardError.write(
+                    "rapport: \(Sanitizer.clean(error.description))\nStart again with --restart: the file will be moved aside, not deleted.\n")
+                throw ExitStatus.cannotRead
+            }
+            let aside = try? store.moveAside(scenarioID: entry?.scenario.id ?? name!, at: Date())
+            FileHandle.standardError.write(
+                "rapport: \(Sanitizer.clean(error.description))\n"
+                    + (aside.map { "rapport: moved it to \(Sanitizer.clean($0.path))\n" } ?? ""))
+            saved = nil
+        }
+        // A session of a scenario file (not a bundled one) is resumed from that file.
+        if entry == nil, let path = saved?.sourcePath { entry = try? ScenarioLibrary.load(file: path) }
+        let found = try entry ?? ScenarioLibrary.resolve(name!, extraFolders: scenarioFolders)
+        let isFile = name!.hasSuffix(".\(ScenarioFiles.fileExtension)") || name!.contains("/")
+        let sourcePath = isFile ? URL(fileURLWithPath: name!).standardizedFileURL.path : saved?.sourcePath
 
         var workshop: Workshop
         if resume {
             guard let saved else {
-                FileHandle.standardError.write("rapport: there is no saved session for '\(entry.scenario.id)'\n")
+                FileHandle.standardError.write("rapport: there is no saved session for '\(found.scenario.id)'\n")
                 throw ExitStatus.cannotRead
             }
             do {
-                workshop = try Workshop(resuming: saved, scenario: entry.scenario)
+                workshop = try Workshop(resuming: saved, scenario: found.scenario)
             } catch {
                 FileHandle.standardError.write("rapport: cannot resume: \(error)\n")
                 throw ExitStatus.problemsFound
@@ -96,10 +116,10 @@ struct FacilitateCommand: ParsableCommand {
         } else {
             if let saved, !restart {
                 FileHandle.standardError.write(
-                    "rapport: there is a saved session for '\(entry.scenario.id)' (\(plural(saved.decisions.count, "vote")) in). Carry on with --resume, or start again with --restart.\n")
+                    "rapport: there is a saved session for '\(found.scenario.id)' (\(plural(saved.decisions.count, "vote")) in). Carry on with --resume, or start again with --restart.\n")
                 throw ExitStatus.problemsFound
             }
-            workshop = Workshop(scenario: entry.scenario, teams: teams.map(Self.teamNames) ?? [])
+            workshop = Workshop(scenario: found.scenario, teams: teams.map(Self.teamNames) ?? [], sourcePath: sourcePath)
         }
 
         let interactive = isatty(0) == 1 && isatty(1) == 1
@@ -113,7 +133,7 @@ struct FacilitateCommand: ParsableCommand {
         if interactive { renderer.height = TerminalSize.rows(environment: [:]) }
 
         var run = FacilitatorRun(
-            workshop: workshop, analysis: Analysis(entry.scenario), reader: reader, output: StandardOutput(),
+            workshop: workshop, analysis: Analysis(found.scenario), reader: reader, output: StandardOutput(),
             renderer: renderer,
             save: { record in
                 do {
@@ -129,13 +149,17 @@ struct FacilitateCommand: ParsableCommand {
         }
         let outcome = run.run()
         if outcome == .stopped { throw ExitStatus.stoppedBySignal }
+        if run.saveFailed {
+            FileHandle.standardError.write("rapport: the session could not be saved to \(store.url(for: found.scenario.id).path)\n")
+        }
         if let export {
             let report = WorkshopReport(workshop: run.workshop, analysis: run.analysis)
             try Self.export(report, to: export)
             StandardOutput().write("\nWrote handout.md and session.json to \(export).\n")
-        } else {
-            StandardOutput().write("\nThe session is saved; 'rapport facilitate \(entry.scenario.id) --resume --export FOLDER' writes the handout.\n")
+        } else if !run.saveFailed {
+            StandardOutput().write("\nThe session is saved; 'rapport facilitate \(found.scenario.id) --resume --export FOLDER' writes the handout.\n")
         }
+        if run.saveFailed { throw ExitStatus.cannotWrite }
     }
 
     static func export(_ report: WorkshopReport, to folder: String) throws {

@@ -38,10 +38,12 @@ struct ScenarioLibrary {
 
     /// A scenario named on the command line: a file (it has a '/' or ends in .scenario), or the id of
     /// a bundled scenario or of one in the extra folders. Problems are reported on standard error.
-    static func resolve(_ name: String, extraFolders: [String]) throws -> Entry {
-        if name.hasSuffix(".\(ScenarioFiles.fileExtension)") || name.contains("/") { return try load(file: name) }
-        let library = try open(extraFolders: extraFolders)
+    /// `quietly` reports nothing: for a first look that may fail.
+    static func resolve(_ name: String, extraFolders: [String], quietly: Bool = false) throws -> Entry {
+        if name.hasSuffix(".\(ScenarioFiles.fileExtension)") || name.contains("/") { return try load(file: name, quietly: quietly) }
+        let library = try open(extraFolders: extraFolders, quietly: quietly)
         guard let found = library.find(id: name) else {
+            if quietly { throw ExitStatus.cannotRead }
             let ids = library.entries.map(\.scenario.id)
             var message = "rapport: no scenario with the id '\(name)'"
             if let near = Suggestions.closest(to: name, among: ids) { message += "; did you mean '\(near)'?" }
@@ -52,14 +54,15 @@ struct ScenarioLibrary {
     }
 
     /// The library, with files that do not check reported on standard error.
-    static func open(extraFolders: [String]) throws -> ScenarioLibrary {
+    static func open(extraFolders: [String], quietly: Bool = false) throws -> ScenarioLibrary {
         let library: ScenarioLibrary
         do {
             library = try ScenarioLibrary(extraFolders: extraFolders)
         } catch {
-            FileHandle.standardError.write("rapport: \(error)\n")
+            if !quietly { FileHandle.standardError.write("rapport: \(error)\n") }
             throw ExitStatus.cannotRead
         }
+        if quietly { return library }
         for (source, diagnostics) in library.broken {
             FileHandle.standardError.write(
                 "rapport: skipping \(source.name): it has \(plural(diagnostics.errorCount, "error")) (run 'rapport check \(source.name)')\n")
@@ -68,16 +71,17 @@ struct ScenarioLibrary {
     }
 
     /// Reads and checks a file; its errors are printed and stop the command.
-    static func load(file: String, purpose: String = "played") throws -> Entry {
+    static func load(file: String, purpose: String = "played", quietly: Bool = false) throws -> Entry {
         let source: SourceFile
         do {
             source = try ScenarioFiles.read(file)
         } catch {
-            FileHandle.standardError.write("rapport: \(error)\n")
+            if !quietly { FileHandle.standardError.write("rapport: \(error)\n") }
             throw ExitStatus.cannotRead
         }
         let result = Checker.check(source)
         guard let scenario = result.scenario else {
+            if quietly { throw ExitStatus.problemsFound }
             let colour = OutputStyle.detect(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment).colour
             let printer = DiagnosticPrinter(colour: colour)
             for diagnostic in result.diagnostics where diagnostic.severity == .error {

@@ -30,6 +30,8 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     var phase = Phase.voting
     /// Seconds left on the discussion countdown, if one is running.
     var timerLeft: Int?
+    /// Whether the last save failed: what is on disk is behind what the room has done.
+    public private(set) var saveFailed = false
 
     static var commands: [String] { [":reveal", ":back", ":timer", ":scores", ":notes", ":end", ":help"] }
 
@@ -74,7 +76,10 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             case .interrupt:
                 output.write("The session is saved after every vote. Type :end for the debrief, or carry on.\n")
             case .terminate:
-                output.write("Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
+                output.write(
+                    saveFailed
+                        ? "Stopped. The last changes could not be saved.\n"
+                        : "Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
                 return .stopped
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
@@ -252,7 +257,13 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
 
     mutating func persist() {
         if let problem = save(workshop.record) {
-            output.write(renderer.style.wrap("Warning: the session could not be saved (\(problem)). Carry on, but it cannot be resumed after a crash."))
+            saveFailed = true
+            output.write(
+                renderer.style.wrap(
+                    renderer.style.bold("Error: the session could not be saved")
+                        + " (\(Sanitizer.clean(problem))). You can carry on, but after a crash it cannot be resumed."))
+        } else {
+            saveFailed = false
         }
     }
 

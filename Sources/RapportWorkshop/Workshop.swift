@@ -18,6 +18,9 @@ public struct WorkshopRecord: Sendable, Codable, Equatable {
 
     public var version: Int
     public var scenario: Transcript.ScenarioReference
+    /// The scenario file that was played, when it is not one of the bundled scenarios: what
+    /// `--resume` opens again.
+    public var sourcePath: String?
     public var teams: [String]
     public var decisions: [Decision]
 }
@@ -50,21 +53,22 @@ public struct Workshop: Sendable {
     /// The story before each decision, for undo, reveals and team scores.
     private var before: [Session] = []
 
-    public init(scenario: CheckedScenario, teams: [String]) {
+    public init(scenario: CheckedScenario, teams: [String], sourcePath: String? = nil) {
         self.scenario = scenario
         session = Session(scenario)
         record = WorkshopRecord(
             version: WorkshopRecord.formatVersion,
             scenario: Transcript.ScenarioReference(id: scenario.id, title: scenario.title, hash: scenario.sourceHash),
-            teams: teams, decisions: [])
+            sourcePath: sourcePath, teams: teams, decisions: [])
     }
 
     /// Rebuilds a saved session by replaying its decisions.
     public init(resuming saved: WorkshopRecord, scenario: CheckedScenario) throws(WorkshopResumeError) {
         guard saved.version == WorkshopRecord.formatVersion else { throw .unsupportedVersion(saved.version) }
+        if let problem = saved.problem() { throw .unreadable(problem) }
         guard saved.scenario.id == scenario.id else { throw .differentScenario(saved.scenario.id) }
         guard saved.scenario.hash == scenario.sourceHash else { throw .scenarioChanged }
-        self.init(scenario: scenario, teams: saved.teams)
+        self.init(scenario: scenario, teams: saved.teams, sourcePath: saved.sourcePath)
         for decision in saved.decisions {
             guard let index = decision.offered.firstIndex(of: decision.chosen),
                 session.step.choices.map(\.id) == decision.offered

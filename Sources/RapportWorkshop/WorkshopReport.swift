@@ -117,13 +117,17 @@ public struct WorkshopReport: Sendable {
         public let teams: [TeamScore]
     }
 
+    /// The record for the handout's folder. Where the scenario file lies on the facilitator's disk
+    /// is theirs, not the group's, so it is left out.
     public func export() -> Export {
+        var record = workshop.record
+        record.sourcePath = nil
         let dimensions = scenario.dimensions
         func totals(_ values: [Int]) -> [Transcript.DimensionTotal] {
             zip(dimensions, values).map { Transcript.DimensionTotal(dimension: $0, total: $1) }
         }
         return Export(
-            session: workshop.record, path: workshop.session.path.map { scenario.nodes[$0].id },
+            session: record, path: workshop.session.path.map { scenario.nodes[$0].id },
             ending: workshop.session.step.ending, room: totals(workshop.session.totals),
             teams: workshop.teamTotals().map { Export.TeamScore(team: $0.team, totals: totals($0.totals)) })
     }

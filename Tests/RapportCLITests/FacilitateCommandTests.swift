@@ -81,6 +81,58 @@ import Glibc
         #expect(restarted.status == 0)
     }
 
+    /// A save that cannot be used is named, never written over by a new session, and moved aside
+    /// (not deleted) only on --restart.
+    @Test func aCorruptSaveIsNamedAndKept() throws {
+        let state = Self.temporaryFolder("corrupt-state")
+        let folder = state.appendingPathComponent("rapport/workshops")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let save = folder.appendingPathComponent("angry-caller.json")
+        try Data("{\"version\": 1, \"decisions\": [".utf8).write(to: save)
+        let environment = ["XDG_STATE_HOME": state.path]
+
+        let resumed = try Rapport.run(["facilitate", "--resume"], input: "", environment: environment)
+        #expect(resumed.status == 66)
+        #expect(resumed.errors.contains("\(save.path) cannot be used: it is not a saved session"))
+        let fresh = try Rapport.run(["facilitate", "angry-caller"], input: "A3 B1\n", environment: environment)
+        #expect(fresh.status == 66)
+        #expect(fresh.errors.contains("--restart"))
+        #expect(try String(contentsOf: save, encoding: .utf8) == "{\"version\": 1, \"decisions\": [")
+
+        let restarted = try Rapport.run(["facilitate", "angry-caller", "--restart"], input: "A3 B1\n", environment: environment)
+        #expect(restarted.status == 0, "\(restarted.errors)")
+        #expect(restarted.errors.contains("moved it to \(save.path).unusable-"))
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".unusable-") }
+        #expect(aside.count == 1)
+        #expect(try String(contentsOf: folder.appendingPathComponent(aside[0]), encoding: .utf8) == "{\"version\": 1, \"decisions\": [")
+    }
+
+    /// When no save can be written, the facilitator is told at the first vote, the program does not
+    /// claim the session is saved, and the exit status says so.
+    @Test func failedSavesAreErrorsNotWarnings() throws {
+        let state = Self.temporaryFolder("blocked-state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        // A file where the state folder should be: no folder can be made under it, even by root.
+        try Data("x".utf8).write(to: state.appendingPathComponent("rapport"))
+        let result = try Rapport.run(["facilitate", "angry-caller"], input: "A3 B1\n\n\n", environment: ["XDG_STATE_HOME": state.path])
+        #expect(result.status == 73)
+        #expect(result.output.contains("Error: the session could not be saved"))
+        #expect(!result.output.contains("The session is saved"))
+        #expect(result.errors.contains("could not be saved"))
+    }
+
+    /// A session of a scenario file (not a bundled one) resumes without naming the file again.
+    @Test func resumesASessionOfAFileWithoutItsName() throws {
+        let state = Self.temporaryFolder("file-state")
+        let environment = ["XDG_STATE_HOME": state.path]
+        let first = try Rapport.run(
+            ["facilitate", "Tests/Fixtures/constructs.scenario"], input: "A2 B1\n\n\n", environment: environment)
+        #expect(first.status == 0, "\(first.errors)")
+        let resumed = try Rapport.run(["facilitate", "--resume"], input: ":end\n", environment: environment)
+        #expect(resumed.status == 0, "\(resumed.errors)")
+        #expect(resumed.output.contains("Every Construct"))
+    }
+
     @Test func usageMistakes() throws {
         #expect(try Rapport.run(["facilitate"]).status == 64)
         #expect(try Rapport.run(["facilitate", "angry-caller", "--teams", "Red,red"]).status == 64)
