@@ -1,6 +1,6 @@
 /// Reads `[if ...]` conditions: comparisons, yes/no state, `promised`/`kept`/`broken NAME`,
 /// `visited NODE`, combined with `not`, `and`, `or` and brackets. Nesting is capped so that a line of
-/// a million brackets is an error, not a crash.
+/// a million brackets is an error, not a crash of the recursive reader.
 extension Parser {
     static let maximumConditionDepth = 64
 
@@ -8,7 +8,7 @@ extension Parser {
     /// Returns nil when there is no condition. A malformed condition is reported and comes back as nil
     /// with the offset after `]`, so the rest of the line is still checked.
     mutating func parseConditionPrefix(_ span: Span) -> (ConditionSyntax?, Int)? {
-        guard startsWith(span, "[if") else { return nil }
+        guard source.starts(span, with: "[if") else { return nil }
         let afterIf = span.start + 3
         guard afterIf == span.end || ASCII.isSpace(source.bytes[afterIf]) || source.bytes[afterIf] == ASCII.closeBracket
         else { return nil }
@@ -132,7 +132,7 @@ struct ConditionReader {
         if ASCII.isDigit(byte) || (byte == ASCII.minus && index + 1 < end && ASCII.isDigit(bytes[index + 1])) {
             index += 1
             while index < end, ASCII.isNameByte(bytes[index]) { index += 1 }
-            guard let value = Parser.integer(in: source, Span(start, index)) else {
+            guard let value = Parser.integer(in: bytes[start..<index]) else {
                 throw ConditionError(
                     message: "'\(source.string(Span(start, index)))' is not a whole number", span: Span(start, index),
                     note: "numbers in conditions are whole numbers, such as 3 or -1")
