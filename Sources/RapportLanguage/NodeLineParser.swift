@@ -98,9 +98,9 @@ extension Parser {
             value: Span(colon + 1, span.end))
     }
 
-    mutating func parseNodeKeyword(_ line: KeywordLine, rest: Span, condition: ConditionSyntax?, line whole: Span) {
-        let word = source.string(line.wordSpan)
-        let value = source.text(line.value)
+    mutating func parseNodeKeyword(_ keywordLine: KeywordLine, rest: Span, condition: ConditionSyntax?, line: Span) {
+        let word = source.string(keywordLine.wordSpan)
+        let value = source.text(keywordLine.value)
         func needsValue(_ example: String) -> Bool {
             if value.isEmpty {
                 report(.missingText, "'\(word):' needs some text after it", rest, note: "for example '\(example)'")
@@ -116,7 +116,7 @@ extension Parser {
             }
         }
         var kind: NodeItemKind?
-        switch line.keyword {
+        switch keywordLine.keyword {
         case .moment:
             noCondition()
             if needsValue("moment: First words") { kind = .moment(value) }
@@ -127,14 +127,14 @@ extension Parser {
             noCondition()
             if needsValue("hint: She has called three times already.") { kind = .hint(value) }
         case .end:
-            let given = source.string(line.argument)
+            let given = source.string(keywordLine.argument)
             if let outcome = Outcome(rawValue: given) {
                 kind = .end(outcome, value)
             } else {
                 report(
                     .unknownOutcome,
                     given.isEmpty ? "'end' needs an outcome: good, mixed or poor" : "'\(given)' is not an outcome",
-                    given.isEmpty ? rest : line.argument,
+                    given.isEmpty ? rest : keywordLine.argument,
                     note: "write 'end good: ...', 'end mixed: ...' or 'end poor: ...'",
                     fix: given.isEmpty ? nil : Suggestions.closest(to: given, among: Outcome.allCases.map(\.rawValue)))
                 // Kept as an ending, so the node is not also reported as a dead end.
@@ -142,9 +142,9 @@ extension Parser {
             }
         case .silence:
             noCondition()
-            parseSilence(line, value: value, rest: rest, line: whole)
+            parseSilence(keywordLine, value: value, rest: rest, line: line)
         case .set, .promise, .keep, .break:
-            let effects = parseEffects(line)
+            let effects = parseEffects(keywordLine)
             if !effects.isEmpty { kind = .effect(effects) }
         case .score, .coach:
             report(
@@ -152,20 +152,20 @@ extension Parser {
                 rest, note: "indent this line under the '*' choice it belongs to")
         case nil:
             report(
-                .unknownKeyword, "unknown keyword '\(word)'", line.wordSpan,
+                .unknownKeyword, "unknown keyword '\(word)'", keywordLine.wordSpan,
                 note: Self.unknownKeywordNote(Self.nodeKeywords),
                 fix: Suggestions.closest(to: word, among: Self.nodeKeywords + ["score", "coach"]))
         }
-        if let kind { append(NodeItemSyntax(condition: condition, kind: kind, span: whole)) }
+        if let kind { append(NodeItemSyntax(condition: condition, kind: kind, span: line)) }
     }
 
     /// `silence 20s: Dana: Hello?`; its details follow on indented lines, as a choice's do.
-    mutating func parseSilence(_ line: KeywordLine, value: TextSyntax, rest: Span, line whole: Span) {
+    mutating func parseSilence(_ keywordLine: KeywordLine, value: TextSyntax, rest: Span, line: Span) {
         var seconds: Int?
-        if !line.argument.isEmpty {
+        if !keywordLine.argument.isEmpty {
             // An unreadable time is reported; the silence is still read (with the default time),
             // so its indented lines are not reported as strays too.
-            seconds = parseDuration(line.argument) ?? 30
+            seconds = parseDuration(keywordLine.argument) ?? 30
         }
         if value.isEmpty {
             report(
@@ -174,7 +174,7 @@ extension Parser {
             return
         }
         let silence = SilenceSyntax(seconds: seconds, line: parseTextLine(value.span), details: ChoiceDetailsSyntax())
-        append(NodeItemSyntax(condition: nil, kind: .silence(silence), span: whole))
+        append(NodeItemSyntax(condition: nil, kind: .silence(silence), span: line))
         openBlockAtLastItem()
     }
 
