@@ -19,19 +19,16 @@ public struct CheckedScenario: Sendable {
     public let followThrough: Int?
     /// The file name shown in messages.
     public let sourceName: String
-    /// A fingerprint of the file's bytes, so a record of a run can tell that the scenario has changed.
-    /// For a large file it may still be being worked out on another thread when the check returns,
-    /// and the first read waits for it. `check` and `analyze` never read it; a session reads it when
-    /// it starts its transcript.
-    public var sourceHash: String { fingerprint.wait() }
-    private let fingerprint: PendingFingerprint
+    /// A fingerprint of the file's bytes (`Fingerprint`), so a record of a run can tell that the
+    /// scenario has changed.
+    public let sourceHash: String
 
     public var start: Int { 0 }
 
     init(
         id: String, title: String, customer: String, channel: Channel?, summary: String?, cast: [CastMember],
         dimensions: [String], variables: [Variable], meter: Int?, promises: [PromiseDefinition],
-        promiseScoring: PromiseScoring, nodes: [Node], sourceName: String, fingerprint: PendingFingerprint
+        promiseScoring: PromiseScoring, nodes: [Node], sourceName: String, sourceHash: String
     ) {
         self.id = id
         self.title = title
@@ -47,13 +44,12 @@ public struct CheckedScenario: Sendable {
         self.nodes = nodes
         self.followThrough = dimensions.firstIndex(of: "follow-through")
         self.sourceName = sourceName
-        self.fingerprint = fingerprint
+        self.sourceHash = sourceHash
     }
 
     public func nodeIndex(named name: String) -> Int? { nodes.firstIndex { $0.id == name } }
 
     /// The number of decisions: nodes that offer choices.
-    /// Counted in place: filtering made a copy of every node, 4 MB at 10,000 decisions.
     public var decisionCount: Int { nodes.count { !$0.choices.isEmpty } }
 }
 
@@ -108,28 +104,14 @@ public struct Node: Sendable {
     /// What happens on arrival, in order: lines shown, state changed, a jump or an ending.
     public let steps: [NodeStep]
     public let choices: [Choice]
-    @inlinable public var moment: ScenarioText? { extras?.moment }
-    @inlinable public var discuss: ScenarioText? { extras?.discuss }
-    @inlinable public var hint: ScenarioText? { extras?.hint }
-    @inlinable public var silence: Silence? { extras?.silence }
-    /// What only some nodes have, kept apart: with them in place a node took 176 bytes, three cache
-    /// lines, each read when play arrives at the node; without, 48.
-    @usableFromInline let extras: Extras?
-
-    @usableFromInline
-    final class Extras: Sendable {
-        @usableFromInline let moment: ScenarioText?
-        @usableFromInline let discuss: ScenarioText?
-        @usableFromInline let hint: ScenarioText?
-        @usableFromInline let silence: Silence?
-
-        init(moment: ScenarioText?, discuss: ScenarioText?, hint: ScenarioText?, silence: Silence?) {
-            self.moment = moment
-            self.discuss = discuss
-            self.hint = hint
-            self.silence = silence
-        }
-    }
+    /// `moment:`: the label of a moment that matters, shown in the debrief.
+    public let moment: ScenarioText?
+    /// `discuss:`: a question for a workshop group before they vote.
+    public let discuss: ScenarioText?
+    /// `hint:`: shown to a learner who asks for one at this decision.
+    public let hint: ScenarioText?
+    /// What happens when the trainee says nothing for a while.
+    public let silence: Silence?
 
     init(
         id: String, line: Int, steps: [NodeStep], choices: [Choice], moment: ScenarioText?, discuss: ScenarioText?,
@@ -139,8 +121,10 @@ public struct Node: Sendable {
         self.line = line
         self.steps = steps
         self.choices = choices
-        let hasExtras = moment != nil || discuss != nil || hint != nil || silence != nil
-        extras = hasExtras ? Extras(moment: moment, discuss: discuss, hint: hint, silence: silence) : nil
+        self.moment = moment
+        self.discuss = discuss
+        self.hint = hint
+        self.silence = silence
     }
 }
 

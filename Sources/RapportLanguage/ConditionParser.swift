@@ -1,6 +1,6 @@
 /// Reads `[if ...]` conditions: comparisons, yes/no state, `promised`/`kept`/`broken NAME`,
 /// `visited NODE`, combined with `not`, `and`, `or` and brackets. Nesting is capped so that a line of
-/// a million brackets is an error, not a crash.
+/// a million brackets is an error, not a crash of the recursive reader.
 extension Parser {
     static let maximumConditionDepth = 64
 
@@ -8,7 +8,7 @@ extension Parser {
     /// Returns nil when there is no condition. A malformed condition is reported and comes back as nil
     /// with the offset after `]`, so the rest of the line is still checked.
     mutating func parseConditionPrefix(_ span: Span) -> (ConditionSyntax?, Int)? {
-        guard startsWith(span, "[if") else { return nil }
+        guard source.starts(span, with: "[if") else { return nil }
         let afterIf = span.start + 3
         guard afterIf == span.end || ASCII.isSpace(source.bytes[afterIf]) || source.bytes[afterIf] == ASCII.closeBracket
         else { return nil }
@@ -17,18 +17,18 @@ extension Parser {
         guard close < span.end else {
             report(
                 .malformedCondition, "this condition has no closing ']'", Span(span.start, span.end),
-                note: "write the condition as '[if patience <= 1]' followed by the line it controls", fix: nil)
+                note: "write the condition as '[if patience <= 1]' followed by the line it controls")
             return (nil, span.end)
         }
         let inner = source.trimmed(Span(afterIf, close))
-        if inner.start == inner.end {
+        if inner.isEmpty {
             report(
                 .malformedCondition, "'[if]' needs a condition", Span(span.start, close + 1),
                 note: "for example '[if patience <= 1]' or '[if promised callback]'")
             return (nil, close + 1)
         }
         var reader = ConditionReader(source: source, span: inner)
-        do {
+        do throws(ConditionError) {
             let condition = try reader.parseExpression(depth: 0)
             if let extra = try reader.peek() {
                 throw ConditionError(
@@ -36,10 +36,8 @@ extension Parser {
                     note: "join conditions with 'and' or 'or'")
             }
             return (condition, close + 1)
-        } catch let error as ConditionError {
-            report(.malformedCondition, error.message, error.span, note: error.note, fix: error.fix)
-            return (nil, close + 1)
         } catch {
+            report(.malformedCondition, error.message, error.span, note: error.note, fix: error.fix)
             return (nil, close + 1)
         }
     }
@@ -63,7 +61,8 @@ struct ConditionToken {
     var span: Span
 }
 
-/// A recursive-descent reader over the bytes between `[if` and `]`.
+/// A recursive-descent reader over the bytes between `[if` and `]`. The first problem ends the
+/// reading: it is thrown, and reported as the condition's one problem.
 struct ConditionReader {
     let source: SourceFile
     let end: Int
@@ -78,12 +77,12 @@ struct ConditionReader {
 
     static let comparisonHelp = "compare with ==, !=, <, <=, > or >=; combine with and, or, not"
 
-    mutating func peek() throws -> ConditionToken? {
+    mutating func peek() throws(ConditionError) -> ConditionToken? {
         if lookahead == nil { lookahead = try readToken() }
         return lookahead
     }
 
-    mutating func next() throws -> ConditionToken? {
+    mutating func next() throws(ConditionError) -> ConditionToken? {
         if let token = lookahead {
             lookahead = nil
             return token
@@ -91,7 +90,7 @@ struct ConditionReader {
         return try readToken()
     }
 
-    mutating func readToken() throws -> ConditionToken? {
+    mutating func readToken() throws(ConditionError) -> ConditionToken? {
         let bytes = source.bytes
         while index < end, ASCII.isSpace(bytes[index]) { index += 1 }
         guard index < end else { return nil }
@@ -132,7 +131,7 @@ struct ConditionReader {
         if ASCII.isDigit(byte) || (byte == ASCII.minus && index + 1 < end && ASCII.isDigit(bytes[index + 1])) {
             index += 1
             while index < end, ASCII.isNameByte(bytes[index]) { index += 1 }
-            guard let value = Parser.integer(in: source, Span(start, index)) else {
+            guard let value = Parser.integer(in: bytes[start..<index]) else {
                 throw ConditionError(
                     message: "'\(source.string(Span(start, index)))' is not a whole number", span: Span(start, index),
                     note: "numbers in conditions are whole numbers, such as 3 or -1")
@@ -152,7 +151,7 @@ struct ConditionReader {
 
     func endSpan() -> Span { Span(end, end) }
 
-    mutating func parseExpression(depth: Int) throws -> ConditionSyntax {
+    mutating func parseExpression(depth: Int) throws(ConditionError) -> ConditionSyntax {
         guard depth < Parser.maximumConditionDepth else {
             throw ConditionError(
                 message: "this condition is nested too deeply", span: Span(index, index),
@@ -166,7 +165,7 @@ struct ConditionReader {
         return left
     }
 
-    mutating func parseAnd(depth: Int) throws -> ConditionSyntax {
+    mutating func parseAnd(depth: Int) throws(ConditionError) -> ConditionSyntax {
         var left = try parseUnary(depth: depth)
         while case .word("and")? = try peek()?.kind {
             _ = try next()
@@ -175,7 +174,7 @@ struct ConditionReader {
         return left
     }
 
-    mutating func parseUnary(depth: Int) throws -> ConditionSyntax {
+    mutating func parseUnary(depth: Int) throws(ConditionError) -> ConditionSyntax {
         guard depth < Parser.maximumConditionDepth else {
             throw ConditionError(
                 message: "this condition is nested too deeply", span: Span(index, index),
@@ -238,7 +237,7 @@ struct ConditionReader {
         }
     }
 
-    func operand(_ token: ConditionToken) throws -> OperandSyntax {
+    func operand(_ token: ConditionToken) throws(ConditionError) -> OperandSyntax {
         switch token.kind {
         case .number(let value):
             return .value(.integer(value), token.span)

@@ -41,43 +41,21 @@ public enum Sanitizer {
         containsControl(text) && text.unicodeScalars.contains { $0.value != 0x09 && isControl($0) }
     }
 
-    /// Whether any scalar of the text is one `isControl` matches, read from the UTF-8 bytes rather
-    /// than by decoding scalars, which made the checker spend a third of its time here. In UTF-8,
-    /// C0 controls and DEL are single bytes; C1 controls (U+0080...U+009F) are C2 80...C2 9F; the
-    /// bidirectional controls U+202A...U+202E are E2 80 AA...AE and U+2066...U+2069 are E2 81 A6...A9.
-    /// A String's UTF-8 is always valid, so C2 and E2 here are always the first byte of a scalar.
-    static func containsControl(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { containsControl($0) }
-    }
+    /// Whether any scalar of the text is one `isControl` matches.
+    static func containsControl(_ text: String) -> Bool { containsControl(Array(text.utf8)) }
 
-    /// Whether valid UTF-8 bytes hold a scalar that `isControl` matches (see above).
-    static func containsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = bytes.count
-        var index = 0
-        let base = bytes.baseAddress
-        while index < count {
-            // Eight bytes at a time while they are all printable ASCII (0x20 to 0x7E): no high
-            // bit, no byte below 0x20, no 0x7F. These word tests are exact for "is there any".
-            while index + 8 <= count, let base {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080
-                let below20 = (word &- 0x2020_2020_2020_2020) & ~word & high
-                let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                let hasDel = (del &- 0x0101_0101_0101_0101) & ~del & high
-                guard (word & high) | below20 | hasDel == 0 else { break }
-                index += 8
-            }
-            guard index < count else { break }
+    /// Whether valid UTF-8 bytes hold a scalar that `isControl` matches, told from the bytes without
+    /// decoding them: in UTF-8, C0 controls and DEL are single bytes; C1 controls (U+0080...U+009F)
+    /// are C2 80...C2 9F; the bidirectional controls U+202A...U+202E are E2 80 AA...AE and
+    /// U+2066...U+2069 are E2 81 A6...A9. In valid UTF-8, C2 and E2 always start a scalar.
+    static func containsControl<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
             let byte = bytes[index]
-            // Printable ASCII, nearly every byte of a scenario, is decided by the first test.
-            if byte >= 0x20, byte < 0x7F {
-                index += 1
-                continue
-            }
             if byte < 0x20 || byte == 0x7F { return true }
-            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-            if byte == 0xE2, index + 2 < count {
+            if byte == 0xC2, index + 1 < end, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            if byte == 0xE2, index + 2 < end {
                 let second = bytes[index + 1]
                 let third = bytes[index + 2]
                 if second == 0x80, (0xAA...0xAE).contains(third) { return true }

@@ -1,9 +1,7 @@
 /// A text of a checked scenario (a line, a choice, a coach note, an ending's summary), already
-/// sanitised. Most texts are a stretch of the file's own bytes, which the scenario keeps: one
-/// `String` for each cost an allocation and a second copy of nearly the whole file (3 KB per
-/// decision of a checked scenario were strings, for 1.3 KB of file), and kept every text's bytes
-/// in an object of its own that play read from memory at every step. A text that sanitising changed
-/// has bytes of its own.
+/// sanitised. Most texts are a stretch of the file's own bytes, which the scenario keeps: a checked
+/// scenario holds its file's text once, not again as a string for each text. A text that sanitising
+/// changed has bytes of its own.
 ///
 /// It is the size of a `String` and acts as one where it is shown: `description` and string
 /// interpolation give its characters, and a literal makes one, so `line.text == "Hello."` reads
@@ -11,9 +9,8 @@
 public struct ScenarioText: Sendable, Hashable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
 {
-    /// The file's bytes (shared, not copied), or a text's own. Visible to inlined code only: the
-    /// reads below are inlined where texts are shown, as a call through the generic
-    /// `withUTF8` cost a tenth of a decision's work in random play.
+    /// The file's bytes (shared, not copied), or a text's own. Visible to inlined code only, so that
+    /// the reads below can be inlined where texts are shown.
     @usableFromInline let storage: [UInt8]
     @usableFromInline let start: UInt32
     @usableFromInline let count: UInt32

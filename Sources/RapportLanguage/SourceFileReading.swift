@@ -28,8 +28,6 @@ extension SourceFile {
     }
 
     /// Up to `limit` bytes of the file at `path`, read straight into the array the checker uses.
-    /// Reading into `Data` first and copying it made two copies of the file: on a 13 MB file that
-    /// was 13 MB more memory to touch before the first choice could be shown.
     public static func readBytes(_ path: String, atMost limit: Int = .max) throws(ReadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .cannotOpen }

@@ -1,34 +1,22 @@
-/// The parsed (not yet checked) form of a scenario file. Everything keeps its byte span so the checker
-/// can point at it. Nothing here can be played: only `Checker` turns it into a `CheckedScenario`.
+/// The parsed (not yet checked) form of a scenario file: one tree, which the checker's passes read.
+/// Everything keeps its byte span so a diagnostic can point at it. Nothing here can be played: only
+/// `Checker` turns it into a `CheckedScenario`.
 public struct ScenarioSyntax: Sendable {
     public var header: [HeaderFieldSyntax] = []
     public var nodes: [NodeSyntax] = []
-    /// Every change to scores or state in the file, in file order. Choices and effect lines hold a
-    /// range of it: a list of their own for each choice cost an allocation and a few regrowths each.
-    public var effects = SegmentedList<EffectSyntax>()
 }
 
-/// A byte span in the source: `start..<end`. Kept as two 32-bit offsets (files are under 4 GB,
-/// `SourceFile.maximumSize`): every name, text and line of the syntax has one or two, and at 16
-/// bytes they made the parsed file a third larger, at the moment the check's memory peaks.
+/// A byte span in the source: `start..<end`.
 public struct Span: Sendable, Hashable {
-    private var start32: UInt32
-    private var end32: UInt32
-
-    public var start: Int {
-        get { Int(start32) }
-        set { start32 = UInt32(newValue) }
-    }
-
-    public var end: Int {
-        get { Int(end32) }
-        set { end32 = UInt32(newValue) }
-    }
+    public var start: Int
+    public var end: Int
 
     public init(_ start: Int, _ end: Int) {
-        start32 = UInt32(start)
-        end32 = UInt32(max(start, end))
+        self.start = start
+        self.end = max(start, end)
     }
+
+    public var isEmpty: Bool { start == end }
 }
 
 /// A word of the file with where it stands: a node, variable, promise or dimension name.
@@ -37,18 +25,12 @@ public struct NameSyntax: Sendable, Hashable {
     public var span: Span
 }
 
-/// Free text (a line of dialogue, a coach note): only where it stands, trimmed of blanks. The
-/// checker makes a `String` of it once, for the checked scenario; making one here as well cost an
-/// allocation per line and kept a second copy of the file's text in memory.
+/// Free text (a line of dialogue, a coach note), trimmed of blanks: only where it stands. The
+/// checker reads its characters from the file when it makes the checked scenario's text.
 public struct TextSyntax: Sendable, Hashable {
     public var span: Span
 
-    public var isEmpty: Bool { span.start == span.end }
-}
-
-public struct HeaderFieldSyntax: Sendable {
-    public var key: NameSyntax
-    public var value: TextSyntax
+    public var isEmpty: Bool { span.isEmpty }
 }
 
 public struct NodeSyntax: Sendable {
@@ -76,14 +58,12 @@ public enum NodeItemKind: Sendable {
     case line(LineSyntax)
     case jump(NameSyntax)
     case end(Outcome, TextSyntax)
-    /// The changes one line makes, applied together: a range of `ScenarioSyntax.effects`.
-    case effect(Range<Int>)
+    /// The changes one line makes (`set:`, `promise`, `keep:`, `break:`), applied together.
+    case effect([EffectSyntax])
     case moment(TextSyntax)
     case discuss(TextSyntax)
     case hint(TextSyntax)
-    /// Boxed: at most one a node, and as large as all the other kinds together, it made every item
-    /// of the file half as large again.
-    indirect case silence(SilenceSyntax)
+    case silence(SilenceSyntax)
     case choice(ChoiceSyntax)
 }
 
@@ -110,8 +90,8 @@ public struct ChoiceSyntax: Sendable {
 
 /// The indented lines under a choice or a silence.
 public struct ChoiceDetailsSyntax: Sendable {
-    /// A range of `ScenarioSyntax.effects`.
-    public var effects: Range<Int> = 0..<0
+    /// In the order written, applied together when the choice is taken.
+    public var effects: [EffectSyntax] = []
     public var coach: TextSyntax?
     public var target: NameSyntax?
 }
@@ -135,12 +115,10 @@ public enum ValueSyntax: Sendable, Hashable {
 }
 
 public struct AssignmentSyntax: Sendable {
-    // In this order, the smallest fields last, for the smallest effect: one of the file's largest
-    // parts while it is checked.
     public var variable: NameSyntax
-    public var valueSpan: Span
-    public var value: ValueSyntax
     public var op: AssignmentOperator
+    public var value: ValueSyntax
+    public var valueSpan: Span
 }
 
 public struct ScoreSyntax: Sendable {
@@ -185,4 +163,7 @@ public indirect enum ConditionSyntax: Sendable {
     case not(ConditionSyntax)
     case and(ConditionSyntax, ConditionSyntax)
     case or(ConditionSyntax, ConditionSyntax)
+    /// A condition that could not be read. The parser has reported it; it stands in its place so the
+    /// rest of the line is still read and checked, and the checker resolves it to nothing.
+    case unreadable
 }

@@ -20,7 +20,7 @@ import Testing
         #expect(syntax.nodes[0].items.count == 3)
     }
 
-    @Test func readsChoiceDetails() throws {
+    @Test func readsChoiceDetails() {
         let (syntax, _) = parse(minimal)
         guard case .choice(let choice) = syntax.nodes[0].items[1].kind else {
             Issue.record("expected a choice")
@@ -29,7 +29,7 @@ import Testing
         #expect(string(choice.text, in: minimal) == "Hello Dana, how can I help?")
         #expect(string(choice.details.coach, in: minimal) == "Greet by name.")
         #expect(choice.details.target?.text == "done")
-        guard case .score(let score) = syntax.effects[try #require(choice.details.effects.first)] else {
+        guard case .score(let score) = choice.details.effects.first else {
             Issue.record("expected a score")
             return
         }
@@ -119,22 +119,108 @@ import Testing
         #expect(diagnostics.first?.message == "this condition is nested too deeply")
     }
 
-    @Test(arguments: [("20s", 20), ("2m", 120), ("1m30s", 90), ("3600s", 3600)])
+    @Test(arguments: [("20s", 20), ("2m", 120), ("1m30s", 90), ("3600s", 3600), (" 2m ", 120)])
     func durations(text: String, seconds: Int) {
-        let source = SourceFile(name: "", text: text)
-        #expect(Parser.duration(in: source, Span(0, source.bytes.count)) == seconds)
+        #expect(Parser.durationSeconds(in: SourceFile(name: "", text: text)) == seconds)
     }
 
-    @Test(arguments: ["20", "s", "0s", "2h", "30s2m", "61m", "1.5m"])
+    @Test(arguments: ["20", "s", "0s", "2h", "30s2m", "61m", "1.5m", "1000000s", ""])
     func badDurations(text: String) {
-        let source = SourceFile(name: "", text: text)
-        #expect(Parser.duration(in: source, Span(0, source.bytes.count)) == nil)
+        #expect(Parser.durationSeconds(in: SourceFile(name: "", text: text)) == nil)
     }
 
-    @Test func locationsCountCharactersNotBytes() {
-        let source = SourceFile(name: "", text: "héllo\n日本 x")
-        let location = source.location(ofOffset: Array("héllo\n日本 ".utf8).count)
-        #expect(location.line == 2)
-        #expect(location.column == 4)
+    /// A choice, a silence and an effect line each hold their own changes, in the order written; a
+    /// line with a problem adds none of its parts.
+    @Test func effectsStayWithWhatMakesThem() {
+        let file = """
+            title: T
+            customer: C
+            silence: 30s
+            == start
+            set: a = 1, b += 2
+            set: c = 1, d = x
+            silence: Hello?
+              score: respect +1
+              -> start
+            * Hi
+              score: empathy +1, respect -1
+              keep: cb
+              promise cb: call back
+              coach: c
+              -> start
+            """
+        let (syntax, diagnostics) = parse(file)
+        #expect(diagnostics.map(\.code) == [.malformedNumber])
+        let items = syntax.nodes[0].items
+        #expect(items.count == 3)
+        guard case .effect(let effects) = items[0].kind, case .silence(let silence) = items[1].kind,
+            case .choice(let choice) = items[2].kind
+        else {
+            Issue.record("expected an effect line, a silence and a choice")
+            return
+        }
+        #expect(effects.count == 2)
+        #expect(silence.details.effects.count == 1)
+        let kinds = choice.details.effects.map { effect -> String in
+            switch effect {
+            case .score(let score): "score \(score.dimension.text) \(score.delta)"
+            case .keep(let name): "keep \(name.text)"
+            case .promise(let name, _): "promise \(name.text)"
+            default: "other"
+            }
+        }
+        #expect(kinds == ["score empathy 1", "score respect -1", "keep cb", "promise cb"])
+    }
+
+    /// Header values with parts are read into them by the parser; the checker judges them.
+    @Test func headerValuesAreReadIntoParts() {
+        let file = """
+            title: T
+            customer: C
+            cast: Priya Shah (team leader), Sam, (boss)
+            dimensions: respect, , care
+            state: p = 3 (0..5), f = false, q = 1 (2..x), no equals, r = 1 (0..2
+            promises: kept +3, open, later -1
+            silence: 1m30s
+            == start
+            end good: ok
+            """
+        let (syntax, diagnostics) = parse(file)
+        #expect(diagnostics.isEmpty)
+        var cast: [CastMemberSyntax] = []
+        var dimensions: [NameSyntax] = []
+        var state: [StateDeclarationSyntax] = []
+        var promises: [PromiseScoreSyntax] = []
+        var silence: Int?
+        for field in syntax.header {
+            switch field.parts {
+            case .cast(let parts): cast = parts
+            case .dimensions(let parts): dimensions = parts
+            case .state(let parts): state = parts
+            case .promiseScoring(let parts): promises = parts
+            case .silence(let seconds): silence = seconds
+            case .text: break
+            }
+        }
+        #expect(cast.map(\.name) == ["Priya Shah", "Sam", ""])
+        #expect(cast.map(\.role) == ["team leader", nil, "boss"])
+        #expect(dimensions.map(\.text) == ["respect", "", "care"])
+        #expect(silence == 90)
+        let shapes = state.map { declaration -> String in
+            switch declaration.shape {
+            case .notADeclaration(let text): "not \(text)"
+            case .unclosedLimits(let name): "unclosed \(name)"
+            case .declaration(let value):
+                "\(value.name) \(value.initial.map { "\($0)" } ?? "?") \(value.limits.map { "\($0.low)..\($0.high)" } ?? value.limitsText ?? "-")"
+            }
+        }
+        #expect(shapes == ["p integer(3) 0..5", "f boolean(false) -", "q integer(1) 2..x", "not no equals", "unclosed r"])
+        let scores = promises.map { score -> String in
+            switch score {
+            case .score(let word, let points, _): "\(word) \(points)"
+            case .malformed(let text, _): "malformed \(text)"
+            }
+        }
+        #expect(scores == ["kept 3", "malformed open", "later -1"])
     }
 }

@@ -1,0 +1,174 @@
+/// What the nodes use, for the warnings about what nothing uses (`UsagePass`).
+struct Usage {
+    var variablesRead: Set<Int> = []
+    var promisesSettled: Set<Int> = []
+    var dimensionsScored: Set<Int> = []
+}
+
+/// The third pass: turns each node's lines into a checked `Node`. Names are resolved to indices
+/// (`NameResolution.swift`), conditions and changes to the state are type-checked
+/// (`ConditionResolution.swift`, `EffectResolution.swift`), and every text is sanitised. It also
+/// reports what is wrong within one node: lines after a certain exit, a detail given twice, a
+/// choice that goes nowhere, a node with no way out.
+struct NodePass {
+    let declared: Declarations
+    let names: Names
+    var log: DiagnosticLog
+    var usage = Usage()
+    /// The names "did you mean" chooses among, made once. Speakers are sorted, so that of two names
+    /// equally close the same one wins on every run.
+    let speakerNames: [String]
+    let variableNames: [String]
+    let promiseNames: [String]
+
+    var source: SourceFile { log.source }
+
+    static func run(
+        _ nodes: [NodeSyntax], declared: Declarations, names: Names, log: inout DiagnosticLog
+    ) -> ([Node], Usage) {
+        var pass = NodePass(
+            declared: declared, names: names, log: log, speakerNames: declared.speakers.keys.sorted(),
+            variableNames: declared.variables.map(\.name), promiseNames: names.promises.map(\.name))
+        let checked = nodes.map { pass.check($0) }
+        log = pass.log
+        return (checked, pass.usage)
+    }
+
+    mutating func check(_ node: NodeSyntax) -> Node {
+        var steps: [NodeStep] = []
+        var choices: [Choice] = []
+        var moment: ScenarioText?
+        var discuss: ScenarioText?
+        var hint: ScenarioText?
+        var silence: Silence?
+        // Set once a jump or an ending without a condition is passed: nothing after it runs.
+        var certainExit = false
+        var reportedUnreachable = false
+
+        for item in node.items {
+            let lineNumber = source.line(ofOffset: item.span.start)
+            let condition = item.condition.flatMap { resolve($0) }
+            let runs: Bool
+            switch item.kind {
+            case .moment, .discuss, .hint, .silence: runs = false
+            default: runs = true
+            }
+            if certainExit, runs, !reportedUnreachable {
+                reportedUnreachable = true
+                log.report(
+                    .unreachableLine, "this line can never be reached", item.span,
+                    note: "an earlier '->' or 'end' in this node always leaves it first; move this line above it, or add a condition to the earlier line")
+            }
+            switch item.kind {
+            case .line(let line):
+                steps.append(NodeStep(condition: condition, action: .show(resolve(line)), line: lineNumber))
+            case .jump(let target):
+                steps.append(NodeStep(condition: condition, action: .jump(resolveNode(target) ?? 0), line: lineNumber))
+                if item.condition == nil { certainExit = true }
+            case .end(let outcome, let summary):
+                let ending = Ending(outcome: outcome, summary: clean(summary))
+                steps.append(NodeStep(condition: condition, action: .end(ending), line: lineNumber))
+                if item.condition == nil { certainExit = true }
+            case .effect(let effects):
+                steps.append(NodeStep(condition: condition, action: .apply(resolve(effects)), line: lineNumber))
+            case .moment(let text):
+                if firstInNode(moment != nil, "moment", item.span) { moment = clean(text) }
+            case .discuss(let text):
+                if firstInNode(discuss != nil, "discuss", item.span) { discuss = clean(text) }
+            case .hint(let text):
+                if firstInNode(hint != nil, "hint", item.span) { hint = clean(text) }
+            case .silence(let syntax):
+                if firstInNode(silence != nil, "silence", item.span) {
+                    silence = check(syntax, at: item.span, line: lineNumber)
+                }
+            case .choice(let choice):
+                choices.append(
+                    check(choice, id: "\(node.name.text).\(choices.count + 1)", condition: condition, at: item.span, line: lineNumber))
+            }
+        }
+        let hasExit = node.items.contains { item in
+            switch item.kind {
+            case .choice, .jump, .end: true
+            default: false
+            }
+        }
+        if !hasExit {
+            log.report(
+                .deadEnd, "the node '\(node.name.text)' is a dead end", node.name.span,
+                note: "give it at least one choice ('* ...'), a jump ('-> NODE') or an ending ('end good: ...')")
+        }
+        return Node(
+            id: node.name.text, line: source.line(ofOffset: node.name.span.start), steps: steps, choices: choices,
+            moment: moment, discuss: discuss, hint: hint, silence: silence)
+    }
+
+    mutating func check(_ choice: ChoiceSyntax, id: String, condition: Condition?, at span: Span, line: Int) -> Choice {
+        let details = choice.details
+        var target = 0
+        if let targetName = details.target {
+            target = resolveNode(targetName) ?? 0
+        } else {
+            log.report(
+                .choiceLeadsNowhere, "this choice does not say where the conversation goes next", span,
+                note: "add an indented line '-> NODE' under it, naming the node that follows this choice")
+        }
+        if details.coach == nil, !choice.text.isEmpty {
+            log.report(
+                .missingCoachNote, "this choice has no coach note", choice.text.span,
+                note: "add an indented line 'coach: ...' saying, in a sentence or two, why this choice helps or hurts")
+        }
+        return Choice(
+            id: id, text: clean(choice.text), condition: condition, effects: resolve(details.effects),
+            coach: details.coach.map { clean($0) }, target: target, line: line)
+    }
+
+    /// Nil, reported, when neither the silence nor the header gives a time.
+    mutating func check(_ silence: SilenceSyntax, at span: Span, line: Int) -> Silence? {
+        guard let seconds = silence.seconds ?? declared.defaultSilence else {
+            log.report(
+                .missingSilenceTime, "this silence has no time, and the header sets none", span,
+                note: "write the time here ('silence 20s: ...') or set a default in the header ('silence: 30s')")
+            return nil
+        }
+        return Silence(
+            seconds: seconds, line: resolve(silence.line), effects: resolve(silence.details.effects),
+            coach: silence.details.coach.map { clean($0) }, target: silence.details.target.flatMap { resolveNode($0) },
+            sourceLine: line)
+    }
+
+    /// False, with a report, when the node already has this one-a-node line.
+    mutating func firstInNode(_ alreadySet: Bool, _ what: String, _ span: Span) -> Bool {
+        guard alreadySet else { return true }
+        log.report(
+            .duplicateInNode, "this node already has a '\(what):' line", span,
+            note: "a node has at most one '\(what):'; join them or remove one")
+        return false
+    }
+
+    /// A line of speech or narration. A speaker-shaped prefix that names no one in the cast is
+    /// reported when it is likely meant as a speaker, and the line is shown whole, as narration.
+    mutating func resolve(_ line: LineSyntax) -> Line {
+        guard let speaker = line.speaker else { return Line(speaker: nil, text: clean(line.text)) }
+        if let known = declared.speakers[speaker.text] { return Line(speaker: known, text: clean(line.text)) }
+        if !speaker.text.contains(" ") || declared.speakers.keys.contains(where: { $0.hasPrefix(speaker.text) }) {
+            log.report(
+                .unknownSpeaker, "'\(speaker.text)' is not the customer or in the cast", speaker.span,
+                note: "add them to the header ('cast: \(speaker.text)'), or, if this line is narration, start it with '\\'",
+                suggesting: speaker.text, among: speakerNames)
+        }
+        return Line(speaker: nil, text: clean(line.whole))
+    }
+
+    /// The text as the trainee will see it: with control characters removed, and reported. Text with
+    /// nothing to remove stays a stretch of the file's bytes (see `ScenarioText`).
+    mutating func clean(_ text: TextSyntax) -> ScenarioText {
+        guard source.containsControl(text.span) else { return ScenarioText(bytes: source.bytes, span: text.span) }
+        let string = source.string(text)
+        if Sanitizer.hasControlCharacters(string) {
+            log.report(
+                .controlCharacter, "this text has a control character, which will not be shown", text.span,
+                note: "remove it: it may be an escape code pasted from a terminal or another program")
+        }
+        return ScenarioText(Sanitizer.clean(string))
+    }
+}
