@@ -132,9 +132,9 @@ struct FacilitateCommand: ParsableCommand {
         if let export {
             let report = WorkshopReport(workshop: run.workshop, analysis: run.analysis)
             try Self.export(report, to: export)
-            StandardOutput().write("\nWrote handout.md and session.json to \(export).\n")
+            StandardOutput().write(renderer.exported(to: export))
         } else {
-            StandardOutput().write("\nThe session is saved; 'rapport facilitate \(entry.scenario.id) --resume --export FOLDER' writes the handout.\n")
+            StandardOutput().write(renderer.savedForLater(scenarioID: entry.scenario.id))
         }
     }
 
@@ -143,9 +143,7 @@ struct FacilitateCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             try Data(report.markdown().utf8).write(to: url.appendingPathComponent("handout.md"), options: .atomic)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(report.export()).write(to: url.appendingPathComponent("session.json"), options: .atomic)
+            try JSONOutput.data(report.export()).write(to: url.appendingPathComponent("session.json"), options: .atomic)
         } catch {
             FileHandle.standardError.write("rapport: cannot write to \(folder): \(error.localizedDescription)\n")
             throw ExitStatus.cannotWrite
