@@ -61,6 +61,7 @@ let package = Package(
         ),
         // Golden files and paths, shared by the test targets.
         .target(name: "RapportTestSupport", dependencies: ["RapportLanguage"], path: "Tests/RapportTestSupport"),
+        .testTarget(name: "RapportTestSupportTests", dependencies: ["RapportTestSupport"]),
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"]),
         .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
         .testTarget(
