@@ -87,10 +87,14 @@ import Testing
         Self.golden.assertMatches(text, "facilitate-room-workshop.txt")
     }
 
+    /// The room votes on the first step and the session ends before anyone reveals it.
     @Test func nothingOfTheScoringBeforeTheReveal() throws {
-        let (text, _, _) = try Self.run("workshop", teams: [], input: [])
-        let beforeDebrief = text.components(separatedBy: "── Debrief").first ?? ""
+        let (text, workshop, _) = try Self.run("workshop", teams: [], input: [.line("A5 B3 C1")])
+        #expect(workshop.record.decisions.count == 1)
+        let beforeDebrief = try #require(text.components(separatedBy: "── Debrief").first)
+        #expect(beforeDebrief.contains("The room goes with"))
         #expect(!beforeDebrief.contains("Coach:"))
         #expect(!beforeDebrief.contains("respect +"))
+        #expect(text.contains("Coach:") || text.contains("respect +"), "the debrief shows them")
     }
 }

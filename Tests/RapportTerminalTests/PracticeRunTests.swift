@@ -88,8 +88,8 @@ import Testing
     @Test(arguments: [":help", ":hint", ":score", ":promises", ":restart", ":quit", "zzz", "0"])
     func everyPromptCommandAnswers(_ command: String) throws {
         let (text, _, _) = try Self.play("constructs", [.line(command), .line(":quit")])
-        let afterIntro = text.components(separatedBy: "1. ").dropFirst().joined()
-        #expect(!afterIntro.isEmpty)
+        // Every run ends with a debrief (the second line is :quit), so a command must also be understood.
+        if command.hasPrefix(":") { #expect(!text.contains("didn't understand"), "\(command) is a command") }
         switch command {
         case ":help": #expect(text.contains(":promises"))
         case ":hint": #expect(text.contains("Hint:") || text.contains("No hint"))
