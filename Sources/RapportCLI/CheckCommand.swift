@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import RapportAnalysis
 import RapportLanguage
 import RapportTerminal
-import RapportAnalysis
 
 /// `rapport check PATH...`: reports every problem in scenario files, like a compiler.
 struct CheckCommand: ParsableCommand {

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
-import RapportAnalysis
 
 #if canImport(Glibc)
 import Glibc

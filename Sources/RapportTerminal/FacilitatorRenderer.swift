@@ -1,6 +1,6 @@
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
 import RapportWorkshop
 
 /// The projector view: one clean screen per step, options lettered, nothing of the scoring until the

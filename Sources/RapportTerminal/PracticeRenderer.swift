@@ -1,6 +1,6 @@
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
 
 /// Lays out what a learner sees: the conversation, the choices, feedback, and the debrief. Pure
 /// text in, text out; every piece of scenario text is sanitised again here, whatever its source.

@@ -1,9 +1,9 @@
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
 import RapportTestSupport
-import RapportAnalysis
 import RapportWorkshop
 import Testing
 

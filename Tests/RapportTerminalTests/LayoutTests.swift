@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import RapportAnalysis
 import RapportLanguage
 import RapportTerminal
-import RapportAnalysis
 import RapportTestSupport
 import RapportWorkshop
 import Testing

@@ -1,9 +1,9 @@
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
 import RapportTestSupport
-import RapportAnalysis
 import Testing
 
 /// Whole sessions of the fixture scenarios (Tests/Fixtures) driven by scripted input, compared with

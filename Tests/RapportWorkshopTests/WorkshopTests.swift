@@ -1,8 +1,8 @@
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportTestSupport
-import RapportAnalysis
 import RapportWorkshop
 import Testing
 
