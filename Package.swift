@@ -5,7 +5,8 @@ import PackageDescription
 // 1 RapportLanguage (scenario text -> checked scenario), 2 RapportEngine (pure play state machine),
 // 3 the tools on the engine: RapportAnalysis (every reachable state; the debrief), then beside each other
 //   RapportTesting (walkthroughs, random play, `rapport test`) and RapportWorkshop (facilitated sessions,
-//   votes, the handout, saved sessions), 4 RapportTerminal, 5 RapportCLI + the `rapport` executable.
+//   votes, the handout, saved sessions), 4 RapportTerminal (every text shown, laid out by display width;
+//   line readers), 5 RapportCLI (arguments in, calls out; JSON) + the `rapport` executable.
 let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v13)],
@@ -31,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
             name: "RapportTerminal",
-            dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportWorkshop", "CReadline"]
+            dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportTesting", "RapportWorkshop", "CReadline"]
         ),
         // The Scenarios/ folder, embedded at build time.
         .executableTarget(name: "EmbedScenarios", path: "Sources/EmbedScenarios"),
@@ -57,6 +58,7 @@ let package = Package(
         ),
         // Golden files and paths, shared by the test targets.
         .target(name: "RapportTestSupport", dependencies: ["RapportLanguage"], path: "Tests/RapportTestSupport"),
+        .testTarget(name: "RapportTestSupportTests", dependencies: ["RapportTestSupport"]),
         .testTarget(name: "RapportLanguageTests", dependencies: ["RapportLanguage", "RapportTestSupport"]),
         .testTarget(name: "RapportEngineTests", dependencies: ["RapportEngine", "RapportLanguage"]),
         .testTarget(

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import RapportAnalysis
 import RapportLanguage
 import RapportTerminal
-import RapportAnalysis
 
 /// `rapport check PATH...`: reports every problem in scenario files, like a compiler.
 struct CheckCommand: ParsableCommand {
@@ -46,16 +46,12 @@ struct CheckCommand: ParsableCommand {
         }
         let style = OutputStyle.detect(environment: ProcessInfo.processInfo.environment)
         switch format {
-        case .text: print(report.text(colour: style.colour), terminator: "")
+        case .text: print(CheckReportText.format(report.files, colour: style.colour), terminator: "")
         case .json: print(try report.json())
         }
         if unreadable { throw ExitStatus.cannotRead }
         if report.errorCount > 0 || (strict && report.warningCount > 0) { throw ExitStatus.problemsFound }
     }
-}
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
 }
 
 /// Everything `check` found, in the order the files were named.
@@ -69,24 +65,6 @@ struct CheckReport {
     var errorCount: Int { files.reduce(0) { $0 + $1.diagnostics.errorCount } }
     var warningCount: Int { files.reduce(0) { $0 + $1.diagnostics.warningCount } }
 
-    func text(colour: Bool) -> String {
-        let printer = DiagnosticPrinter(colour: colour)
-        var output = ""
-        for file in files {
-            for diagnostic in file.diagnostics {
-                output += printer.format(diagnostic, source: file.source) + "\n"
-            }
-        }
-        output += summary() + "\n"
-        return output
-    }
-
-    func summary() -> String {
-        let checked = files.count == 1 ? "1 file" : "\(files.count) files"
-        if errorCount == 0 && warningCount == 0 { return "Checked \(checked): no problems found." }
-        return "Checked \(checked): \(plural(errorCount, "error")) and \(plural(warningCount, "warning"))."
-    }
-
     func json() throws -> String {
         struct Output: Encodable {
             let files: [String]
@@ -94,17 +72,9 @@ struct CheckReport {
             let warnings: Int
             let diagnostics: [Diagnostic]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let output = Output(
-            files: files.map(\.source.name), errors: errorCount, warnings: warningCount,
-            diagnostics: files.flatMap(\.diagnostics))
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        return try JSONOutput.text(
+            Output(
+                files: files.map(\.source.name), errors: errorCount, warnings: warningCount,
+                diagnostics: files.flatMap(\.diagnostics)))
     }
-}
-
-func plural(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
-
-extension FileHandle {
-    func write(_ text: String) { write(Data(text.utf8)) }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
-import RapportAnalysis
 import RapportWorkshop
 
 #if canImport(Glibc)
@@ -155,9 +155,9 @@ struct FacilitateCommand: ParsableCommand {
         if let export {
             let report = WorkshopReport(workshop: run.workshop, analysis: run.analysis)
             try Self.export(report, to: export)
-            StandardOutput().write("\nWrote handout.md and session.json to \(export).\n")
+            StandardOutput().write(renderer.exported(to: export))
         } else if !run.saveFailed {
-            StandardOutput().write("\nThe session is saved; 'rapport facilitate \(found.scenario.id) --resume --export FOLDER' writes the handout.\n")
+            StandardOutput().write(renderer.savedForLater(scenarioID: found.scenario.id))
         }
         if run.saveFailed { throw ExitStatus.cannotWrite }
     }
@@ -167,9 +167,7 @@ struct FacilitateCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             try Data(report.markdown().utf8).write(to: url.appendingPathComponent("handout.md"), options: .atomic)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(report.export()).write(to: url.appendingPathComponent("session.json"), options: .atomic)
+            try JSONOutput.data(report.export()).write(to: url.appendingPathComponent("session.json"), options: .atomic)
         } catch {
             FileHandle.standardError.write("rapport: cannot write to \(folder): \(error.localizedDescription)\n")
             throw ExitStatus.cannotWrite

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
-import RapportAnalysis
 
 #if canImport(Glibc)
 import Glibc
@@ -92,10 +92,8 @@ struct PlayCommand: ParsableCommand {
     }
 
     static func writeTranscript(_ transcript: Transcript, to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            try encoder.encode(transcript).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try JSONOutput.data(transcript).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             FileHandle.standardError.write("rapport: cannot write the transcript to \(path): \(error.localizedDescription)\n")
             throw ExitStatus.cannotWrite

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RapportLanguage
 import RapportTerminal
-import RapportAnalysis
 import RapportTesting
 
 /// `rapport test [PATH...]`: runs each scenario's walkthrough tests (`NAME.tests`), explores every
@@ -52,7 +51,7 @@ struct TestCommand: ParsableCommand {
                 FileHandle.standardError.write("rapport: \(error)\n")
                 throw ExitStatus.cannotRead
             }
-            let testsPath = String(path.dropLast(ScenarioFiles.fileExtension.count)) + "tests"
+            let testsPath = WalkthroughFile.path(besideScenario: path)
             let tests = FileManager.default.fileExists(atPath: testsPath) ? try? ScenarioFiles.read(testsPath) : nil
             let result = ScenarioTest.run(scenario: source, tests: tests, randomPlaythroughs: random, seed: seed)
             print(TestReportText.format(result, coverage: coverage, printer: printer, sources: [source, tests].compactMap { $0 }))
@@ -60,63 +59,7 @@ struct TestCommand: ParsableCommand {
             passed += result.walks.filter(\.passed).count + (problems ? 0 : 1)
             failed += result.walks.filter { !$0.passed }.count + (problems ? 1 : 0)
         }
-        print("\(passed) passed, \(failed) failed")
+        print(TestReportText.totals(passed: passed, failed: failed), terminator: "")
         if failed > 0 { throw ExitStatus.problemsFound }
-    }
-}
-
-/// The text `rapport test` prints for one scenario.
-enum TestReportText {
-    static func format(
-        _ result: ScenarioTestResult, coverage: Bool, printer: DiagnosticPrinter, sources: [SourceFile]
-    ) -> String {
-        var lines: [String] = [result.scenarioFile]
-        func source(for file: String) -> SourceFile? { sources.first { $0.name == file } }
-        if result.testsFile == nil {
-            let testsName = String(result.scenarioFile.dropLast(ScenarioFiles.fileExtension.count)) + "tests"
-            lines.append("  no walkthrough tests: write \(testsName) (see docs/scenario-format.md)")
-        }
-        for walk in result.walks {
-            lines.append("  \(walk.passed ? "PASS" : "FAIL") \(walk.walk.name)")
-            for failure in walk.failures {
-                lines.append(indent(printer.format(failure, source: source(for: failure.file)), by: 7))
-            }
-        }
-        for diagnostic in result.diagnostics {
-            lines.append(indent(printer.format(diagnostic, source: source(for: diagnostic.file)), by: 2))
-        }
-        if let analysis = result.analysis {
-            let outcomes = Set(analysis.endings.map(\.outcome)).sorted(by: >).map(\.rawValue)
-            let choiceTotal = analysis.scenario.nodes.reduce(0) { $0 + $1.choices.count }
-            let reachable = choiceTotal - analysis.choicesNeverOffered.count
-            var summary = "  \(analysis.diagnostics().hasErrors ? "FAIL" : "PASS") explored \(plural(analysis.stateCount, "state")): "
-            summary += "\(plural(analysis.endings.count, "ending")) (\(outcomes.joined(separator: ", ")))"
-            summary += analysis.stuck.isEmpty && analysis.loops.isEmpty ? ", no dead ends" : ", dead ends found"
-            summary += reachable == choiceTotal
-                ? ", every choice reachable and taken at least once"
-                : ", \(reachable) of \(choiceTotal) choices reachable (each of those taken at least once)"
-            lines.append(summary)
-        }
-        if let random = result.random {
-            let reachedNodes = random.nodeCount - random.nodesNeverReached.count
-            let takenChoices = random.choiceCount - random.choicesNeverTaken.count
-            var line = "  random: \(plural(random.playthroughs, "playthrough")) (seed \(random.seed)): "
-            line += "reached \(reachedNodes) of \(random.nodeCount) nodes and \(takenChoices) of \(random.choiceCount) choices"
-            if random.unfinished > 0 { line += "; \(random.unfinished) did not reach an ending" }
-            lines.append(line)
-            if coverage {
-                for node in random.nodesNeverReached { lines.append("    never reached: node '\(node)'") }
-                for choice in random.choicesNeverTaken {
-                    lines.append("    never taken: \(result.scenarioFile):\(choice.line): '\(choice.text)' at '\(choice.node)'")
-                }
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func indent(_ text: String, by count: Int) -> String {
-        let pad = String(repeating: " ", count: count)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
-            .joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 }

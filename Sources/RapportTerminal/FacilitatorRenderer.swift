@@ -1,6 +1,6 @@
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
 import RapportWorkshop
 
 /// The projector view: one clean screen per step, options lettered, nothing of the scoring until the
@@ -93,7 +93,7 @@ public struct FacilitatorRenderer: Sendable {
             if !counts.isEmpty {
                 let count = counts[index]
                 head += style.plain
-                    ? "  \(count) \(count == 1 ? "vote" : "votes")"
+                    ? "  " + plural(count, "vote")
                     : "  " + style.accent(String(repeating: "█", count: count * 12 / most)) + " \(count)"
             }
             if index == chosen { head += style.plain ? ", the room's choice" : "  " + style.good("◀ the room's choice") }
@@ -139,14 +139,25 @@ public struct FacilitatorRenderer: Sendable {
             }
             return out
         }
-        let nameWidth = max(10, rows.map { $0.0.count }.max() ?? 0)
-        let columnWidth = max(9, (dimensions.map(\.count).max() ?? 0) + 1)
-        out += "".rightPadded(nameWidth + 2) + dimensions.map { $0.leftPadded(columnWidth) }.joined() + "total".leftPadded(8) + "\n"
+        let nameWidth = max(10, rows.map { TextLayout.width(clean($0.0)) }.max() ?? 0)
+        let columnWidth = max(9, (dimensions.map { TextLayout.width($0) }.max() ?? 0) + 1)
+        func figures(_ cells: [String], total: String) -> String {
+            cells.map { TextLayout.rightAligned($0, width: columnWidth) }.joined() + TextLayout.rightAligned(total, width: 8)
+        }
+        out += String(repeating: " ", count: nameWidth + 2) + figures(dimensions, total: "total") + "\n"
         for (name, totals) in rows {
-            out += "  " + clean(name).rightPadded(nameWidth) + totals.map { style.signed($0).leftPadded(columnWidth) }.joined()
-                + style.signed(totals.reduce(0, +)).leftPadded(8) + "\n"
+            out += "  " + TextLayout.leftAligned(clean(name), width: nameWidth)
+                + figures(totals.map(style.signed), total: style.signed(totals.reduce(0, +))) + "\n"
         }
         return out
+    }
+
+    /// After the session, with `--export FOLDER`.
+    public func exported(to folder: String) -> String { "\nWrote handout.md and session.json to \(folder).\n" }
+
+    /// After the session, without `--export`: how to write the handout later.
+    public func savedForLater(scenarioID: String) -> String {
+        "\nThe session is saved; 'rapport facilitate \(scenarioID) --resume --export FOLDER' writes the handout.\n"
     }
 
     public func help() -> String {
@@ -164,7 +175,7 @@ public struct FacilitatorRenderer: Sendable {
     }
 
     public func timer(_ seconds: Int) -> String {
-        let text = "\(seconds / 60):\(String(seconds % 60).leftPadded(2).replacingSpaces())"
+        let text = "\(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)"
         return style.plain ? "Discussion time left: \(text).\n" : style.accent("⏱  \(text) left for discussion") + "\n"
     }
 
@@ -196,7 +207,7 @@ public struct FacilitatorRenderer: Sendable {
             out += style.wrap("\(index + 1). " + title, indent: "  ")
             for (option, reveal) in decision.reveals.enumerated() {
                 let deltas = reveal.deltas.map { "\($0.dimension) \(style.signed($0.delta))" }.joined(separator: ", ")
-                var line = "\(Self.letter(option)) \(counts[option]) \(counts[option] == 1 ? "vote" : "votes")"
+                var line = "\(Self.letter(option)) " + plural(counts[option], "vote")
                 if option == decision.chosenIndex { line += ", chosen" }
                 line += ": " + (deltas.isEmpty ? "no score change" : deltas)
                 out += style.wrap(line, indent: "     ", rest: "       ")
@@ -220,8 +231,4 @@ public struct FacilitatorRenderer: Sendable {
         out += scoreboard(workshop)
         return out
     }
-}
-
-extension String {
-    func replacingSpaces() -> String { String(map { $0 == " " ? "0" : $0 }) }
 }

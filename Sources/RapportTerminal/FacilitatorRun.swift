@@ -1,6 +1,6 @@
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
 import RapportWorkshop
 
 /// A workshop at the projector: the facilitator types the room's votes and drives the reveal, the

@@ -1,6 +1,6 @@
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
 
 /// Lays out what a learner sees: the conversation, the choices, feedback, and the debrief. Pure
 /// text in, text out; every piece of scenario text is sanitised again here, whatever its source.
@@ -65,7 +65,7 @@ public struct PracticeRenderer: Sendable {
         out += "\n"
         let numberWidth = String(step.choices.count).count
         for choice in step.choices {
-            let number = String(choice.number).leftPadded(numberWidth) + ". "
+            let number = TextLayout.rightAligned(String(choice.number), width: numberWidth) + ". "
             let indent = "  " + String(repeating: " ", count: numberWidth + 2)
             out += style.wrap(clean(choice.text), indent: "  " + number, rest: indent)
         }
@@ -143,7 +143,7 @@ public struct PracticeRenderer: Sendable {
             (":quit", "stop here and see the debrief"),
             (":help", "this list"),
         ]
-        for (command, meaning) in commands { out += "  " + command.rightPadded(11) + meaning + "\n" }
+        for (command, meaning) in commands { out += "  " + TextLayout.leftAligned(command, width: 11) + meaning + "\n" }
         out += style.wrap("Ctrl-D also stops with the debrief; Ctrl-C asks before leaving without one.")
         return out
     }
@@ -151,7 +151,7 @@ public struct PracticeRenderer: Sendable {
     public func scoresSoFar(_ session: Session) -> String {
         var out = "Scores so far:\n"
         for (name, total) in zip(session.scenario.dimensions, session.totals) {
-            out += "  " + name.rightPadded(16) + style.signed(total) + "\n"
+            out += "  " + TextLayout.leftAligned(name, width: 16) + style.signed(total) + "\n"
         }
         if let current = session.meter { out += self.meter(current) }
         return out
@@ -178,12 +178,12 @@ public struct PracticeRenderer: Sendable {
             out += style.wrap("The conversation did not reach an ending; this is how it stood.")
         }
         out += "\n" + style.bold("Scores") + (style.plain ? "" : style.dim(" (the share of what this scenario makes possible)")) + "\n"
-        let nameWidth = max(14, debrief.scores.dimensions.map(\.name.count).max() ?? 0)
+        let nameWidth = max(14, debrief.scores.dimensions.map { TextLayout.width($0.name) }.max() ?? 0)
         for dimension in debrief.scores.dimensions {
             out += scoreLine(dimension, nameWidth: nameWidth)
         }
         if let overall = debrief.scores.overall {
-            out += style.plain ? "Overall: \(overall) percent.\n" : "  " + "overall".rightPadded(nameWidth) + " \(overall)%\n"
+            out += style.plain ? "Overall: \(overall) percent.\n" : "  " + TextLayout.leftAligned("overall", width: nameWidth) + " \(overall)%\n"
         }
         let moments = debrief.moments
         if !moments.isEmpty {
@@ -210,13 +210,13 @@ public struct PracticeRenderer: Sendable {
         guard let percent = dimension.percent, let worst = dimension.range.worst, let best = dimension.range.best else {
             return style.plain
                 ? "\(name.capitalisedFirst): not applicable in this scenario (\(style.signed(dimension.total)) points).\n"
-                : "  " + name.rightPadded(nameWidth) + " " + style.dim("not applicable here") + "\n"
+                : "  " + TextLayout.leftAligned(name, width: nameWidth) + " " + style.dim("not applicable here") + "\n"
         }
         if style.plain {
             return "\(name.capitalisedFirst): \(percent) percent. You scored \(style.signed(dimension.total)); this scenario ranges from \(style.signed(worst)) to \(style.signed(best)).\n"
         }
-        return "  " + name.rightPadded(nameWidth) + " " + style.bar(percent: percent)
-            + " " + "\(percent)%".leftPadded(4) + style.dim("  \(style.signed(dimension.total)) of \(style.signed(worst))..\(style.signed(best))") + "\n"
+        return "  " + TextLayout.leftAligned(name, width: nameWidth) + " " + style.bar(percent: percent)
+            + " " + TextLayout.rightAligned("\(percent)%", width: 4) + style.dim("  \(style.signed(dimension.total)) of \(style.signed(worst))..\(style.signed(best))") + "\n"
     }
 
     func decision(_ decision: Debrief.Decision) -> String {

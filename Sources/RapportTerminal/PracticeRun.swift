@@ -1,6 +1,6 @@
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
 
 /// How a self-paced run is set up.
 public struct PracticeOptions: Sendable {

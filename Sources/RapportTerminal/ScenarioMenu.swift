@@ -18,13 +18,13 @@ public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
         out += style.wrap("Practise the conversations that build trust. Pick a scenario:") + "\n"
         let numberWidth = String(scenarios.count).count
         for (index, scenario) in scenarios.enumerated() {
-            let number = String(index + 1).leftPadded(numberWidth) + ". "
+            let number = TextLayout.rightAligned(String(index + 1), width: numberWidth) + ". "
             let indent = String(repeating: " ", count: numberWidth + 4)
             out += style.wrap(style.bold(Sanitizer.clean(scenario.title)), indent: "  " + number, rest: indent)
             var facts: [String] = []
             if let channel = scenario.channel { facts.append(channel.rawValue) }
             facts.append("with \(Sanitizer.clean(scenario.customer))")
-            facts.append(scenario.decisionCount == 1 ? "1 decision" : "\(scenario.decisionCount) decisions")
+            facts.append(plural(scenario.decisionCount, "decision"))
             out += style.wrap(style.dim(facts.joined(separator: ", ")), indent: indent)
             if let summary = scenario.summary { out += style.wrap(Sanitizer.clean(summary), indent: indent) }
         }

@@ -1,3 +1,5 @@
+import RapportAnalysis
+
 /// How text is dressed for the terminal: colour (only when allowed), and a plain mode for screen
 /// readers with no colour, no box drawing, no bars, and every figure in words.
 public struct Style: Sendable {
@@ -24,14 +26,14 @@ public struct Style: Sendable {
     /// A heading: a rule in the normal mode, just the words in plain mode.
     func heading(_ text: String) -> String {
         if plain { return text + "\n" }
-        let rule = String(repeating: "─", count: max(0, min(width, 72) - text.count - 4))
+        let rule = String(repeating: "─", count: max(0, min(width, 72) - TextLayout.width(text) - 4))
         return bold("── \(text) ") + dim(rule) + "\n"
     }
 
-    /// A signed number: "+2" or "−1", or in plain mode "plus 2" / "minus 1".
+    /// A signed number: "+2" or "-1", or in plain mode "plus 2" / "minus 1".
     func signed(_ value: Int) -> String {
         if plain { return value > 0 ? "plus \(value)" : value < 0 ? "minus \(-value)" : "0" }
-        return value > 0 ? "+\(value)" : "\(value)"
+        return value.signedFigure
     }
 
     /// A bar of `filled` out of ten cells (not used in plain mode).

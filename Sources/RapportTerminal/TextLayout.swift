@@ -24,6 +24,31 @@ public enum TextLayout {
         return total
     }
 
+    /// `text` then spaces, to fill `width` columns (unchanged if it is already as wide): a column of
+    /// names lines up on screen whatever characters they are written in.
+    public static func leftAligned(_ text: String, width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - Self.width(text)))
+    }
+
+    /// Spaces then `text`, to fill `width` columns (unchanged if it is already as wide).
+    public static func rightAligned(_ text: String, width: Int) -> String {
+        String(repeating: " ", count: max(0, width - Self.width(text))) + text
+    }
+
+    /// At most `width` columns of `text`, whole characters only, with "…" after it if some was cut.
+    public static func shortened(_ text: String, width: Int) -> String {
+        guard Self.width(text) > width else { return text }
+        var kept = ""
+        var keptWidth = 0
+        for character in text {
+            let characterWidth = DisplayWidth.of(character)
+            if keptWidth + characterWidth > width { break }
+            kept.append(character)
+            keptWidth += characterWidth
+        }
+        return kept + "…"
+    }
+
     /// The lines of `text` wrapped to `width` columns; the first line starts after `firstIndent`
     /// and later lines after `restIndent` (both included in the result).
     public static func wrap(_ text: String, width: Int, firstIndent: String = "", restIndent: String = "") -> [String] {

@@ -38,6 +38,9 @@ public enum Expectation: Sendable {
 }
 
 extension WalkthroughFile {
+    /// Where a scenario's walkthroughs are: `NAME.tests` beside `NAME.scenario`.
+    public static func path(besideScenario path: String) -> String { String(path.dropLast("scenario".count)) + "tests" }
+
     static let keywords = ["choose", "silence", "expect"]
     static let expectations = ["ending", "score", "kept", "broken", "open", "line", "node", "choices"]
 

@@ -54,7 +54,7 @@ public struct WorkshopReport: Sendable {
                 if index == past.chosenIndex { line += ", the room's choice" }
                 if index == bestIndex { line += ", the best choice" }
                 line += ")"
-                let deltas = reveal.deltas.map { "\($0.dimension) \($0.delta > 0 ? "+" : "")\($0.delta)" }
+                let deltas = reveal.deltas.map { "\($0.dimension) \($0.delta.signedFigure)" }
                 if !deltas.isEmpty { line += ": " + deltas.joined(separator: ", ") }
                 out += line + "\n"
                 if let coach = reveal.coach { out += "  - Coach: \(Sanitizer.clean(coach))\n" }

@@ -1,7 +1,7 @@
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
 import RapportTestSupport
 import Testing
 

@@ -1,13 +1,14 @@
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportTerminal
 import RapportTestSupport
-import RapportAnalysis
 import RapportWorkshop
 import Testing
 
-/// Whole facilitated sessions driven by scripted input, compared with golden files.
+/// Whole facilitated sessions of the fixture scenario Tests/Fixtures/workshop.scenario, driven by
+/// scripted input, compared with golden files.
 @Suite struct FacilitatorRunTests {
     static let golden = Golden(besides: #filePath)
 
@@ -16,7 +17,7 @@ import Testing
     }
 
     static func run(_ name: String, teams: [String], input: [LineEvent], height: Int? = nil) throws -> (String, Workshop, Saves) {
-        let scenario = try PracticeRunTests.scenario(name)
+        let scenario = try fixture(name)
         let saves = Saves()
         var renderer = FacilitatorRenderer(style: Style(colour: false, plain: false, width: 80), clearsScreen: false)
         renderer.height = height
@@ -36,13 +37,13 @@ import Testing
     /// its blank lines, so the title and the situation stay on screen above the options.
     @Test(arguments: [24, 40])
     func decisionFitsTheTerminalsHeight(height: Int) throws {
-        let (text, _, _) = try Self.run("delivery-promise", teams: [], input: [.line(":quit")], height: height)
+        let (text, _, _) = try Self.run("workshop", teams: [], input: [.line(":quit")], height: height)
         let screen = String(text[..<(try #require(text.range(of: "Type the votes")).lowerBound)])
         // Without the newline before the screen and the empty piece after its last newline.
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast()
-        #expect(lines.first?.hasPrefix("── The Delivery Promise: decision 1") == true)
+        #expect(lines.first?.hasPrefix("── The Late Refund: decision 1") == true)
         #expect(["  A   ", "  B   ", "  C   ", "Discuss:"].allSatisfy { part in lines.contains { $0.hasPrefix(part) } })
-        let (unlimited, _, _) = try Self.run("delivery-promise", teams: [], input: [.line(":quit")])
+        let (unlimited, _, _) = try Self.run("workshop", teams: [], input: [.line(":quit")])
         if height == 24 {
             // The screen, the prompt line and the line typed after it fit in 24 lines.
             #expect(lines.count + 2 <= 24, "\(lines.count) lines")
@@ -65,8 +66,9 @@ import Testing
             .line(":notes"), .line(""),  // Enter moves on
             .line("A A B"), .line(":reveal"), .line(""),
             .line(":scores"),
-        ] + Array(repeating: [LineEvent.line("A A A"), .line(""), .line("")], count: 12).flatMap { $0 }
-        let (text, workshop, saves) = try Self.run("delivery-promise", teams: ["Red", "Blue", "Green"], input: input)
+            .line("A A A"), .line(""), .line(""),  // the last decision
+        ]
+        let (text, workshop, saves) = try Self.run("workshop", teams: ["Red", "Blue", "Green"], input: input)
         #expect(workshop.isOver)
         #expect(text.contains("A tie between A and B and C"))
         #expect(text.contains("The last vote is undone."))
@@ -74,21 +76,25 @@ import Testing
         #expect(saves.records.count == workshop.record.decisions.count + 2, "a save after every vote and every undo")
         #expect(saves.records.last == workshop.record)
         #expect(!text.contains("\u{1B}"))
-        Self.golden.assertMatches(text, "facilitate-teams-delivery-promise.txt")
+        Self.golden.assertMatches(text, "facilitate-teams-workshop.txt")
     }
 
     @Test func roomTallySession() throws {
         let input: [LineEvent] = [.line("A5 B3 C1"), .line(""), .line(""), .line("4 4 1"), .line("A"), .line(""), .line(":end")]
-        let (text, workshop, _) = try Self.run("angry-caller", teams: [], input: input)
+        let (text, workshop, _) = try Self.run("workshop", teams: [], input: input)
         #expect(workshop.record.decisions.count == 2)
         #expect(workshop.record.decisions[1].tieBroken)
-        Self.golden.assertMatches(text, "facilitate-room-angry-caller.txt")
+        Self.golden.assertMatches(text, "facilitate-room-workshop.txt")
     }
 
+    /// The room votes on the first step and the session ends before anyone reveals it.
     @Test func nothingOfTheScoringBeforeTheReveal() throws {
-        let (text, _, _) = try Self.run("system-failure", teams: [], input: [])
-        let beforeDebrief = text.components(separatedBy: "── Debrief").first ?? ""
+        let (text, workshop, _) = try Self.run("workshop", teams: [], input: [.line("A5 B3 C1")])
+        #expect(workshop.record.decisions.count == 1)
+        let beforeDebrief = try #require(text.components(separatedBy: "── Debrief").first)
+        #expect(beforeDebrief.contains("The room goes with"))
         #expect(!beforeDebrief.contains("Coach:"))
         #expect(!beforeDebrief.contains("respect +"))
+        #expect(text.contains("Coach:") || text.contains("respect +"), "the debrief shows them")
     }
 }

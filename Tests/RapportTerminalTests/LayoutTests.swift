@@ -1,9 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import RapportAnalysis
 import RapportLanguage
 import RapportTerminal
-import RapportAnalysis
+import RapportTestSupport
+import RapportWorkshop
 import Testing
 
 @Suite struct LayoutTests {
@@ -34,6 +36,52 @@ import Testing
 
     @Test func colourCodesTakeNoColumns() {
         #expect(TextLayout.width("\u{1B}[1mbold\u{1B}[0m") == 4)
+    }
+
+    /// Columns are filled by display width, not by characters: a CJK name or an emoji takes two
+    /// columns a character, so padding by characters would push what follows it out of line.
+    @Test func columnsLineUpByDisplayWidth() {
+        let names = ["Blue", "赤組", "🦊 Fox", "Café"]
+        let rows = names.map { TextLayout.leftAligned($0, width: 10) + TextLayout.rightAligned("+3", width: 6) }
+        #expect(rows.map { TextLayout.width($0) } == [16, 16, 16, 16])
+        #expect(rows[1] == "赤組      " + "    +3")
+        #expect(TextLayout.rightAligned("日本", width: 6) == "  日本")
+        #expect(TextLayout.leftAligned("とても長い名前", width: 4) == "とても長い名前", "never cut")
+    }
+
+    @Test func shortenedByDisplayWidth() {
+        #expect(TextLayout.shortened("short", width: 40) == "short")
+        #expect(TextLayout.shortened("abcdef", width: 4) == "abcd…")
+        // Five wide characters are ten columns; a sixth would not fit in eleven.
+        #expect(TextLayout.shortened("日本語の文章です", width: 11) == "日本語の文…")
+    }
+
+    @Test func scoreboardLinesUpWideTeamNames() throws {
+        let scenario = try checked(
+            """
+            title: T
+            customer: C
+            == start
+            * Yes.
+              score: respect +2
+              coach: c
+              -> done
+            * No.
+              score: respect -1
+              coach: c
+              -> done
+            == done
+            end good: ok
+            """)
+        var workshop = Workshop(scenario: scenario, teams: ["赤組", "Blue", "🦊 Fox"])
+        try workshop.decide(vote: .teams([0, 1, 0]), option: 0, tieBroken: false)
+        let renderer = FacilitatorRenderer(style: Style(colour: false, plain: false, width: 80), clearsScreen: false)
+        let table = renderer.scoreboard(workshop).split(separator: "\n").drop { !$0.hasPrefix("  ") }
+        #expect(table.count == 5, "the heading row, the room and three teams")
+        let widths = table.map { TextLayout.width($0) }
+        #expect(Set(widths).count == 1, "every row ends in the same column: \(widths)\n\(table.joined(separator: "\n"))")
+        let nameColumns = table.dropFirst().map { row in TextLayout.width(row.prefix { !"+-0".contains($0) }) }
+        #expect(Set(nameColumns).count == 1, "the first figure starts in the same column on every row")
     }
 
     @Test func longWordsAreBroken() {

@@ -1,9 +1,9 @@
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
-import RapportTesting
 import RapportTestSupport
+import RapportTesting
 import Testing
 
 /// One example file per diagnostic code, in Golden/Diagnostics/RPxxxx.scenario (with RPxxxx.tests for

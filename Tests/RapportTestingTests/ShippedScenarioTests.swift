@@ -1,9 +1,9 @@
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
-import RapportAnalysis
-import RapportTesting
 import RapportTestSupport
+import RapportTesting
 import Testing
 
 /// Every scenario in Scenarios/ must check clean (warnings included), pass its walkthrough tests, and

@@ -1,7 +1,7 @@
 import RapportEngine
 import RapportLanguage
-import RapportTesting
 import RapportTestSupport
+import RapportTesting
 import Testing
 
 @Suite struct WalkthroughTests {

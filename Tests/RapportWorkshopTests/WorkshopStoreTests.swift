@@ -31,7 +31,7 @@ import Testing
     }
 
     static func write(_ object: Any, to folder: URL) throws {
-        try JSONSerialization.data(withJSONObject: object).write(to: folder.appendingPathComponent("delivery-promise.json"))
+        try JSONSerialization.data(withJSONObject: object).write(to: folder.appendingPathComponent("workshop.json"))
     }
 
     static func spoilVote(_ save: [String: Any], _ vote: [String: Any]) -> [String: Any] {
@@ -44,7 +44,7 @@ import Testing
 
     @Test func noSaveIsNotAnError() throws {
         let store = WorkshopStore(folder: Self.folder("none"))
-        #expect(try store.load(scenarioID: "delivery-promise") == nil)
+        #expect(try store.load(scenarioID: "workshop") == nil)
     }
 
     @Test(arguments: [
@@ -56,10 +56,10 @@ import Testing
     ])
     func junkIsNamedNotCrashed(text: String, reason: String) throws {
         let folder = Self.folder("junk-\(text.utf8.count)-\(text.hashValue)")
-        let file = folder.appendingPathComponent("delivery-promise.json")
+        let file = folder.appendingPathComponent("workshop.json")
         try Data(text.utf8).write(to: file)
         let store = WorkshopStore(folder: folder)
-        let error = try #require(throws: WorkshopStore.LoadError.self) { try store.load(scenarioID: "delivery-promise") }
+        let error = try #require(throws: WorkshopStore.LoadError.self) { try store.load(scenarioID: "workshop") }
         #expect(error.path == file.path)
         #expect(error.reason.hasPrefix(reason), "\(error.reason)")
         #expect(error.description.contains(file.path))
@@ -76,7 +76,7 @@ import Testing
         let folder = Self.folder("tally-\(counts.map(String.init).joined(separator: "_"))")
         try Self.write(Self.spoilVote(try Self.goodSave(), ["tally": ["_0": counts]]), to: folder)
         let error = try #require(throws: WorkshopStore.LoadError.self) {
-            try WorkshopStore(folder: folder).load(scenarioID: "delivery-promise")
+            try WorkshopStore(folder: folder).load(scenarioID: "workshop")
         }
         #expect(error.reason == reason)
     }
@@ -85,7 +85,7 @@ import Testing
         let folder = Self.folder("noteams")
         try Self.write(Self.spoilVote(try Self.goodSave(), ["teams": ["_0": [0]]]), to: folder)
         let error = try #require(throws: WorkshopStore.LoadError.self) {
-            try WorkshopStore(folder: folder).load(scenarioID: "delivery-promise")
+            try WorkshopStore(folder: folder).load(scenarioID: "workshop")
         }
         #expect(error.reason == "decision 1 has 1 team picks for 0 teams")
     }
@@ -95,7 +95,7 @@ import Testing
         let folder = Self.folder("picks-\(picks.map(String.init).joined(separator: "_"))")
         try Self.write(Self.spoilVote(try Self.teamSave(), ["teams": ["_0": picks]]), to: folder)
         let error = try #require(throws: WorkshopStore.LoadError.self) {
-            try WorkshopStore(folder: folder).load(scenarioID: "delivery-promise")
+            try WorkshopStore(folder: folder).load(scenarioID: "workshop")
         }
         #expect(error.reason.hasPrefix("decision 1 has"))
     }
@@ -111,11 +111,11 @@ import Testing
 
     @Test func anUnusableSaveIsMovedAsideNotDeleted() throws {
         let folder = Self.folder("aside")
-        let file = folder.appendingPathComponent("delivery-promise.json")
+        let file = folder.appendingPathComponent("workshop.json")
         try Data("junk".utf8).write(to: file)
         let store = WorkshopStore(folder: folder)
-        let aside = try store.moveAside(scenarioID: "delivery-promise", at: Date(timeIntervalSince1970: 1_796_000_000))
-        #expect(aside.lastPathComponent == "delivery-promise.json.unusable-20261231T080000Z" || aside.lastPathComponent.hasPrefix("delivery-promise.json.unusable-"))
+        let aside = try store.moveAside(scenarioID: "workshop", at: Date(timeIntervalSince1970: 1_796_000_000))
+        #expect(aside.lastPathComponent == "workshop.json.unusable-20261130T005320Z")
         #expect(try String(contentsOf: aside, encoding: .utf8) == "junk")
         #expect(!FileManager.default.fileExists(atPath: file.path))
         #expect(store.mostRecent() == nil)
@@ -128,13 +128,13 @@ import Testing
         let store = WorkshopStore(folder: folder)
         var workshop = Workshop(scenario: try WorkshopTests.scenario(), teams: [])
         try store.save(workshop.record)
-        let file = store.url(for: "delivery-promise")
+        let file = store.url(for: "workshop")
         chmod(file.path, mode_t(mode))
         try workshop.decide(vote: .tally([2, 1, 0]), option: 0, tieBroken: false)
         try store.save(workshop.record)
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         #expect((attributes[.posixPermissions] as? Int) == mode)
-        #expect(try store.load(scenarioID: "delivery-promise") == workshop.record)
+        #expect(try store.load(scenarioID: "workshop") == workshop.record)
     }
 
     /// A process killed between writing its temporary file and renaming it leaves the last whole
@@ -146,9 +146,9 @@ import Testing
         try workshop.decide(vote: .tally([2, 1, 0]), option: 0, tieBroken: false)
         try store.save(workshop.record)
         // A dead process's half-written next save: a process id that cannot be running.
-        let leftover = folder.appendingPathComponent(".delivery-promise.json.2147483646.tmp")
+        let leftover = folder.appendingPathComponent(".workshop.json.2147483646.tmp")
         try Data("{\"version\": 1, \"decis".utf8).write(to: leftover)
-        #expect(try store.load(scenarioID: "delivery-promise") == workshop.record)
+        #expect(try store.load(scenarioID: "workshop") == workshop.record)
         try store.save(workshop.record)
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
     }

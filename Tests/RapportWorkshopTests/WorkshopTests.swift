@@ -1,8 +1,8 @@
 import Foundation
+import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportTestSupport
-import RapportAnalysis
 import RapportWorkshop
 import Testing
 
@@ -69,11 +69,9 @@ import Testing
     }
 }
 
+/// Sessions of the fixture Tests/Fixtures/workshop.scenario: three options at each of its three decisions.
 @Suite struct WorkshopTests {
-    static func scenario() throws -> CheckedScenario {
-        let data = try Data(contentsOf: Repository.url("Scenarios/delivery-promise.scenario"))
-        return try #require(Checker.check(SourceFile(name: "delivery-promise.scenario", bytes: [UInt8](data))).scenario)
-    }
+    static func scenario() throws -> CheckedScenario { try fixture("workshop") }
 
     @Test func theStoryFollowsTheVotesAndUndoes() throws {
         var workshop = Workshop(scenario: try Self.scenario(), teams: [])
@@ -133,8 +131,8 @@ import Testing
         try store.save(workshop.record)
         try workshop.decide(vote: .tally([2, 1, 0]), option: 0, tieBroken: false)
         try store.save(workshop.record)
-        #expect(try store.load(scenarioID: "delivery-promise") == workshop.record)
-        #expect(store.mostRecent() == "delivery-promise")
+        #expect(try store.load(scenarioID: "workshop") == workshop.record)
+        #expect(store.mostRecent() == "workshop")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
@@ -145,7 +143,7 @@ import Testing
         while !workshop.isOver { try workshop.decide(vote: .teams([0, 1]), option: 0, tieBroken: true) }
         let report = WorkshopReport(workshop: workshop, analysis: Analysis(scenario))
         let markdown = report.markdown()
-        #expect(markdown.hasPrefix("# The Delivery Promise: workshop handout"))
+        #expect(markdown.hasPrefix("# The Late Refund: workshop handout"))
         #expect(markdown.contains("## The room's path and the best path"))
         #expect(markdown.contains("| Red |"))
         let export = report.export()

@@ -1,0 +1,43 @@
+import RapportEngine
+import RapportLanguage
+
+extension Analysis {
+    /// The analysis as plain data, for `rapport analyze --format json`: the score ranges by name,
+    /// nodes by id, and the problems found.
+    public struct Export: Encodable {
+        public struct Range: Encodable {
+            public let dimension: String
+            public let worst: Int?
+            public let best: Int?
+            public let applicable: Bool
+        }
+
+        public let scenario: String
+        public let title: String
+        public let states: Int
+        public let truncated: Bool
+        public let decisions: Int
+        public let ranges: [Range]
+        public let overall: Range
+        public let endings: [ReachedEnding]
+        public let bestPath: MovePath
+        public let worstPath: MovePath
+        public let stuck: [Trouble]
+        public let loops: [Trouble]
+        public let nodesNeverReached: [String]
+        public let choicesNeverOffered: [UnofferedChoice]
+        public let problems: [Diagnostic]
+    }
+
+    public func export() -> Export {
+        func range(_ name: String, _ range: ScoreRange) -> Export.Range {
+            Export.Range(dimension: name, worst: range.worst, best: range.best, applicable: range.isApplicable)
+        }
+        return Export(
+            scenario: scenario.id, title: scenario.title, states: stateCount, truncated: isTruncated,
+            decisions: scenario.decisionCount, ranges: zip(scenario.dimensions, ranges).map(range),
+            overall: range("overall", overallRange), endings: endings, bestPath: bestPath, worstPath: worstPath,
+            stuck: stuck, loops: loops, nodesNeverReached: nodesNeverReached.map { scenario.nodes[$0].id },
+            choicesNeverOffered: choicesNeverOffered, problems: diagnostics())
+    }
+}

@@ -1,0 +1,61 @@
+import RapportAnalysis
+import RapportEngine
+import RapportLanguage
+
+/// How `rapport analyze` shows an analysis: the state count, the score ranges in columns, the
+/// endings with the shortest way to each, the best and worst paths, and the problems found.
+public enum AnalysisText {
+    public static func format(_ analysis: Analysis) -> String {
+        let scenario = analysis.scenario
+        var out = "\(scenario.title) (\(scenario.sourceName))\n"
+        out += "States explored: \(analysis.stateCount)\(analysis.isTruncated ? " (stopped at the limit)" : "")\n"
+        out += "Decisions: \(scenario.decisionCount) nodes offer choices; "
+        out += "the best path takes \(analysis.bestPath.count), the worst \(analysis.worstPath.count)\n\n"
+        let nameWidth = max(14, (scenario.dimensions + ["overall"]).map { TextLayout.width($0) }.max() ?? 0)
+        out += TextLayout.leftAligned("Score ranges", width: nameWidth + 2) + "      worst       best\n"
+        func row(_ name: String, _ range: ScoreRange) -> String {
+            let note = range.isApplicable ? "" : (range.best == nil || range.worst == nil ? "" : "   (not applicable: nothing moves it)")
+            return "  " + TextLayout.leftAligned(name, width: nameWidth)
+                + TextLayout.rightAligned(bound(range.worst), width: 11) + TextLayout.rightAligned(bound(range.best), width: 11)
+                + note + "\n"
+        }
+        for (name, range) in zip(scenario.dimensions, analysis.ranges) { out += row(name, range) }
+        out += row("overall", analysis.overallRange)
+        out += "\nEndings\n"
+        for ending in analysis.endings {
+            out += "  \(TextLayout.leftAligned(ending.outcome.rawValue, width: 6)) \(ending.node): \(ending.summary)\n"
+            out += "         shortest way: \(describe(ending.example))\n"
+        }
+        out += "\nBest path (overall \(bound(analysis.overallRange.best)))\n" + list(analysis.bestPath)
+        out += "\nWorst path (overall \(bound(analysis.overallRange.worst)))\n" + list(analysis.worstPath)
+        let problems = analysis.diagnostics()
+        out += "\nProblems: \(problems.isEmpty ? "none" : "")\n"
+        for problem in problems {
+            out += "  \(problem.file):\(problem.range.start.line): \(problem.severity.rawValue)[\(problem.code.rawValue)]: \(problem.message)\n"
+        }
+        return out
+    }
+
+    /// One end of a score range; none means a loop can raise (or lower) the score without end.
+    static func bound(_ value: Int?) -> String { value?.signedFigure ?? "unbounded" }
+
+    /// A path on one line, each move's text quoted and shortened; a long path shows its ends and
+    /// how many moves are left out between them.
+    static func describe(_ moves: Analysis.MovePath) -> String {
+        guard !moves.isEmpty else { return "(at the start)" }
+        func quoted(_ move: Analysis.Move) -> String { "\"\(TextLayout.shortened(move.text, width: 40))\"" }
+        let (first, omitted, last) = moves.excerpt()
+        return (first.map(quoted) + (omitted > 0 ? ["(\(omitted) more)"] : []) + last.map(quoted)).joined(separator: " > ")
+    }
+
+    /// One line a move, numbered; a path of more than 100 moves shows its first and last 50, and
+    /// says how many are left out (`--format json` has them all).
+    static func list(_ moves: Analysis.MovePath) -> String {
+        let (first, omitted, last) = moves.excerpt(atMost: 100)
+        func line(_ number: Int, _ move: Analysis.Move) -> String { "  \(number). [\(move.node)] \(move.text)\n" }
+        var out = first.enumerated().map { line($0.offset + 1, $0.element) }.joined()
+        if omitted > 0 { out += "  … \(omitted) more (all of them with --format json)\n" }
+        out += last.enumerated().map { line(first.count + omitted + $0.offset + 1, $0.element) }.joined()
+        return out
+    }
+}
