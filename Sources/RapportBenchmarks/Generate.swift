@@ -1,14 +1,16 @@
 // Scenarios written for the benchmark, in the scenario language (docs/scenario-format.md). The
 // benchmark checks every file it writes with `rapport check` and stops if there is an error.
 
-/// A call like the bundled ones, in `middle + 4` decisions: an opening with a silence timer,
-/// `middle` steps of conversation (lines shown under conditions, three choices each with scores, a
-/// coach's note and a destination, a fourth only when patience allows), a side trip to a team
-/// leader and a note that each set a flag, a promise made, a deadline at which it is kept, broken or left open,
-/// and a routing node to three endings (good, mixed, poor). With `middle` at 5 to 8 it is 9 to 12
-/// decisions and a few hundred states; with `middle` in the thousands it is the stress file, its
-/// states growing in proportion to its decisions.
+/// A call like the bundled ones, in `middle + 4` decisions: an opening with a silence timer;
+/// `middle` steps of conversation, each with lines (some shown under conditions) and three choices
+/// with scores, a coach's note and a destination (on odd steps a fourth, offered only at high
+/// patience); a side trip to a team leader and a note, each setting a flag; a promise made; a
+/// deadline at which it is kept, broken or left open; and a routing node to three endings (good,
+/// mixed, poor). With `middle` at 5 to 8: 9 to 12 decisions and a few hundred states, like the
+/// bundled scenarios. With `middle` in the thousands: the stress file, whose states grow in
+/// proportion to its decisions.
 func conversation(number: Int, middle: Int) -> String {
+    precondition(middle >= 3, "the team leader sends the call on to step 3")
     let (name, first) = customers[number % customers.count]
     let thing = troubles[number % troubles.count]
     let channel = ["phone", "chat", "email", "in person"][number % 4]
@@ -41,7 +43,7 @@ func conversation(number: Int, middle: Int) -> String {
         out += narration[(number + 2 * step) % narration.count] + "\n"
         out += "[if patience <= 1] \(first)'s answers are getting shorter, and there is an edge to them.\n"
         if step > 2 { out += "[if escalated] The team leader's note is on the case now, with your name beside it.\n" }
-        out += choices(step: step, next: next, escalateAt: step == 2 && middle > 2)
+        out += choices(step: step, next: next, escalateAt: step == 2)
     }
     out += """
 
@@ -152,7 +154,7 @@ private func choices(step: Int, next: String, escalateAt: Bool = false) -> Strin
     return out
 }
 
-/// The number of decisions at which `manyStates` reaches about a million states (1,025,685).
+/// The decisions at which `manyStates` reaches about a million states (the benchmark prints how many).
 let millionRounds = 24
 
 /// A call that reaches about a million states honestly: a meter with seven values, five flags and

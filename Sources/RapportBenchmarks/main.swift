@@ -94,6 +94,9 @@ func describeMachine() {
     print("commit   \(shell(["rev-parse", "--short", "HEAD"]).map { $0 + (dirty ?? "") } ?? "unknown")")
     print("machine  \(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu ?? "unknown CPU"), \(ProcessInfo.processInfo.operatingSystemVersionString)")
     print("load     \(load ?? "unknown") (1, 5 and 15 minutes, before the run)\n")
+    #if DEBUG
+        print("This is a debug build, and so is the rapport beside it: build with -c release for figures that mean anything.\n")
+    #endif
 }
 
 do {
