@@ -12,7 +12,7 @@ import RapportLanguage
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.allSatisfy({ $0 == "--quick" }) else {
-    print("usage: rapport-bench [--quick]   (from the repository root; --quick repeats less, for a run of about 30 s)")
+    print("usage: rapport-bench [--quick]   (from the repository root; --quick repeats less, for a run of about 15 s)")
     exit(arguments.contains { $0 == "-h" || $0 == "--help" } ? 0 : 2)
 }
 let quick = !arguments.isEmpty
