@@ -18,7 +18,7 @@ guard arguments.allSatisfy({ $0 == "--quick" }) else {
 let quick = !arguments.isEmpty
 /// How often each measurement is repeated: those under a second, and the longer ones.
 let repeats = quick ? 3 : 11
-let stressRepeats = quick ? 1 : 3
+let stressRepeats = quick ? 1 : 5
 
 let rapport = (Bundle.main.executableURL?.deletingLastPathComponent().path ?? ".") + "/rapport"
 let bundled = ((try? FileManager.default.contentsOfDirectory(atPath: "Scenarios")) ?? [])
