@@ -6,11 +6,17 @@ import RapportLanguage
 /// future (`PlayState`) together with how play stopped there, so playthroughs that rejoin cost
 /// states, not paths: the graph is linear in the number of distinct states.
 struct StateGraph: Sendable {
-    /// A reachable state and how play stopped in it. The stop is part of the key: arriving at a node
-    /// can end the conversation from one state and not from another, and leave the same values.
+    /// A reachable state and how play stopped in it, as one list of numbers: the node, the stop (its
+    /// number in `stops`), whether the silence was used, then the values, the promises and the
+    /// watched visits. The stop is part of the key: arriving at a node can end the conversation from
+    /// one state and not from another, and leave the same values. One list rather than the parts,
+    /// so that finding a state among a million hashes, compares and copies one array.
     struct Reached: Hashable, Sendable {
-        let state: PlayState
-        let stop: Rules.Stop
+        let numbers: [Int]
+
+        static let header = 3
+        var node: Int { numbers[0] }
+        var stopNumber: Int { numbers[1] }
     }
 
     /// A move from one state to another.
@@ -24,6 +30,9 @@ struct StateGraph: Sendable {
     let limits: Analysis.Limits
     private(set) var states: [Reached] = []
     private var numbers: [Reached: Int] = [:]
+    /// Every distinct way play stopped, numbered as first met; a decision is 0.
+    private var stops: [Rules.Stop] = [.decision]
+    private var stopNumbers: [Rules.Stop: Int] = [.decision: 0]
     /// The edges of state `s` are `edges[edgeStart[s]..<edgeStart[s + 1]]`, once explored.
     private(set) var edges: [Edge] = []
     private var edgeStart: [Int] = []
@@ -67,35 +76,68 @@ struct StateGraph: Sendable {
         var none: [Event]? = nil
         let first = rules.arrive(at: scenario.start, from: rules.initialState, deltas: &initialDeltas, events: &none)
         for node in first.path { nodesEntered[node] = true }
-        _ = number(of: Reached(state: first.state, stop: first.stop))
+        _ = number(of: reached(first.state, first.stop))
         var next = 0
         while next < states.count {
-            let expanding = states[next]
+            let expanding = next
             next += 1
             edgeStart.append(edges.count)
-            guard expanding.stop == .decision else { continue }
+            guard isDecision(expanding) else { continue }
             if states.count >= limits.states { stoppedBy = stoppedBy ?? .states }
             if work >= limits.work { stoppedBy = stoppedBy ?? .work }
             if truncated { continue }
-            let state = expanding.state
+            let state = playState(of: expanding)
             let visible = rules.visibleChoices(in: state)
             var actions = visible.map { Rules.Action.choose($0) }
             if rules.silenceAvailable(in: state) { actions.append(.silence) }
             for choice in visible { choiceOffered[state.node][choice] = true }
             work += testCost[state.node]
+            var deltas = Array(repeating: 0, count: dimensionCount)
             for action in actions {
-                var deltas = Array(repeating: 0, count: dimensionCount)
+                for dimension in deltas.indices { deltas[dimension] = 0 }
                 let arrival = rules.take(action, from: state, deltas: &deltas, events: &none)
                 for node in arrival.path {
                     nodesEntered[node] = true
                     work += testCost[node]
                 }
-                let target = number(of: Reached(state: arrival.state, stop: arrival.stop))
+                let target = number(of: reached(arrival.state, arrival.stop))
                 edges.append(Edge(action: action, target: target))
                 edgeDeltas += deltas
             }
         }
         edgeStart.append(edges.count)
+    }
+
+    private mutating func reached(_ state: PlayState, _ stop: Rules.Stop) -> Reached {
+        let stopNumber: Int
+        if let known = stopNumbers[stop] {
+            stopNumber = known
+        } else {
+            stopNumber = stops.count
+            stops.append(stop)
+            stopNumbers[stop] = stopNumber
+        }
+        return Self.reached(state, stopNumber: stopNumber)
+    }
+
+    private static func reached(_ state: PlayState, stopNumber: Int) -> Reached {
+        var numbers = [state.node, stopNumber, state.silenceUsed ? 1 : 0]
+        numbers.reserveCapacity(Reached.header + state.values.count + state.promises.count + state.watchedVisits.count)
+        numbers += state.values
+        for promise in state.promises { numbers.append(Int(promise.rawValue)) }
+        for visited in state.watchedVisits { numbers.append(visited ? 1 : 0) }
+        return Reached(numbers: numbers)
+    }
+
+    /// The play state a number stands for.
+    func playState(of state: Int) -> PlayState {
+        let numbers = states[state].numbers
+        let valuesEnd = Reached.header + scenario.variables.count
+        let promisesEnd = valuesEnd + scenario.promises.count
+        return PlayState(
+            node: numbers[0], values: Array(numbers[Reached.header..<valuesEnd]),
+            promises: numbers[valuesEnd..<promisesEnd].map { PromiseStatus(rawValue: UInt8($0))! },
+            watchedVisits: numbers[promisesEnd...].map { $0 != 0 }, silenceUsed: numbers[2] != 0)
     }
 
     /// The number of a state, adding it if it is new.
@@ -108,19 +150,19 @@ struct StateGraph: Sendable {
 
     // MARK: - Reading the graph
 
-    func stop(of state: Int) -> Rules.Stop { states[state].stop }
+    func stop(of state: Int) -> Rules.Stop { stops[states[state].stopNumber] }
 
-    func isDecision(_ state: Int) -> Bool { states[state].stop == .decision }
+    func isDecision(_ state: Int) -> Bool { states[state].stopNumber == 0 }
 
     func isEnding(_ state: Int) -> Bool {
-        if case .ended = states[state].stop { return true }
+        if case .ended = stop(of: state) { return true }
         return false
     }
 
-    func node(of state: Int) -> Int { states[state].state.node }
+    func node(of state: Int) -> Int { states[state].node }
 
     /// The explored decision state equal to `state`, if there is one.
-    func decisionState(matching state: PlayState) -> Int? { numbers[Reached(state: state, stop: .decision)] }
+    func decisionState(matching state: PlayState) -> Int? { numbers[Self.reached(state, stopNumber: 0)] }
 
     func wasOffered(node: Int, choice: Int) -> Bool { choiceOffered[node][choice] }
 

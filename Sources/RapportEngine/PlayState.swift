@@ -16,4 +16,12 @@ public struct PlayState: Sendable, Hashable {
     /// Visits to the nodes that some `visited` condition asks about, one flag each (see `Rules.watchedSlot`).
     public internal(set) var watchedVisits: [Bool]
     public internal(set) var silenceUsed: Bool
+
+    public init(node: Int, values: [Int], promises: [PromiseStatus], watchedVisits: [Bool], silenceUsed: Bool) {
+        self.node = node
+        self.values = values
+        self.promises = promises
+        self.watchedVisits = watchedVisits
+        self.silenceUsed = silenceUsed
+    }
 }

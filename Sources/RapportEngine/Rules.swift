@@ -147,7 +147,8 @@ public struct Rules: Sendable {
     public struct Arrival: Sendable {
         public var state: PlayState
         public var stop: Stop
-        /// Lines shown on the way, in order.
+        /// Lines shown on the way, in order. Like events, part of the record of what happened, and
+        /// kept only when events are asked for (the analysis asks for neither).
         public var lines: [Line] = []
         /// Nodes passed through, in order, including the last.
         public var path: [Int] = []
@@ -156,34 +157,33 @@ public struct Rules: Sendable {
     /// Takes an action from a decision state: applies its effects, then arrives at the next node (or,
     /// for a silence with no `->`, stays at the same decision).
     public func take(
-        _ action: Action, from state: PlayState, deltas: inout [Int], events: inout [Event]?
+        _ action: Action, from state: consuming PlayState, deltas: inout [Int], events: inout [Event]?
     ) -> Arrival {
         var state = state
-        let node = scenario.nodes[state.node]
         switch action {
         case .choose(let index):
-            let choice = node.choices[index]
-            apply(choice.effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
-            return arrive(at: choice.target, from: state, deltas: &deltas, events: &events)
+            let choices = scenario.nodes[state.node].choices
+            apply(choices[index].effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
+            return arrive(at: choices[index].target, from: state, deltas: &deltas, events: &events)
         case .silence:
-            guard let silence = node.silence else { return Arrival(state: state, stop: .decision) }
+            guard let silence = scenario.nodes[state.node].silence else { return Arrival(state: state, stop: .decision) }
             events?.append(.silence(silence.line))
             apply(silence.effects, to: &state, deltas: &deltas, reason: .silence, events: &events)
             if let target = silence.target {
                 var arrival = arrive(at: target, from: state, deltas: &deltas, events: &events)
                 // The silence's own line comes first, before those shown on arrival.
-                arrival.lines.insert(silence.line, at: 0)
+                if events != nil { arrival.lines.insert(silence.line, at: 0) }
                 return arrival
             }
             state.silenceUsed = true
-            return Arrival(state: state, stop: decisionOrStuck(state), lines: [silence.line])
+            return Arrival(state: state, stop: decisionOrStuck(state), lines: events != nil ? [silence.line] : [])
         }
     }
 
     /// Enters `node` and goes down its steps, following jumps, until a decision, an ending, or
     /// trouble. Open promises are scored when an ending is reached.
     public func arrive(
-        at node: Int, from state: PlayState, deltas: inout [Int], events: inout [Event]?
+        at node: Int, from state: consuming PlayState, deltas: inout [Int], events: inout [Event]?
     ) -> Arrival {
         var arrival = Arrival(state: state, stop: .endlessLoop)
         var current = node
@@ -195,7 +195,7 @@ public struct Rules: Sendable {
             for step in scenario.nodes[current].steps where holds(step.condition, in: arrival.state) {
                 switch step.action {
                 case .show(let line):
-                    arrival.lines.append(line)
+                    if events != nil { arrival.lines.append(line) }
                 case .apply(let effects):
                     apply(effects, to: &arrival.state, deltas: &deltas, reason: .node, events: &events)
                 case .jump(let target):
