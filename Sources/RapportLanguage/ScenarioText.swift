@@ -25,14 +25,6 @@ public struct ScenarioText: Sendable, Hashable, Codable, CustomStringConvertible
 
     public init(stringLiteral value: String) { self.init(value) }
 
-    /// A stretch of `bytes`, which must be valid UTF-8 that starts and ends on whole characters:
-    /// for texts copied to be kept together, in the order they are shown (see the engine's `Rules`).
-    package init(bytes: [UInt8], from start: Int, count: Int) {
-        precondition(start >= 0 && count >= 0 && start + count <= bytes.count, "ScenarioText: outside its bytes")
-        precondition(bytes.count <= SourceFile.maximumSize, "ScenarioText: bytes beyond 32-bit offsets")
-        self.init(storage: bytes, start: UInt32(start), count: UInt32(count))
-    }
-
     /// A stretch of a file's bytes, which must be valid UTF-8 that starts and ends on whole
     /// characters. A file is smaller than `SourceFile.maximumSize`, so its offsets fit in 32 bits.
     init(bytes: [UInt8], span: Span) {
