@@ -54,7 +54,7 @@ struct ScenarioFiles {
     }
 
     /// `sizeLimit`: the largest file read (tests set it low).
-    static func read(_ path: String, sizeLimit: Int = SourceFile.maximumSize) throws(ReadError) -> SourceFile {
+    static func read(_ path: String, sizeLimit: Int = ScenarioLimits.fileSize) throws(ReadError) -> SourceFile {
         do {
             return try SourceFile.read(path, sizeLimit: sizeLimit)
         } catch .tooLarge(let limit) {

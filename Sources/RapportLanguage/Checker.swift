@@ -15,8 +15,8 @@ public enum Checker {
     public static func check(_ source: SourceFile) -> CheckResult {
         var log = DiagnosticLog(source: source)
         let syntax = Parser.parse(source, log: &log)
-        // Nothing more can be said about a file that is not text, or holds nothing.
-        if log.contains(anyOf: [.notUTF8, .emptyFile]) {
+        // Nothing more can be said about a file that is too large to read, not text, or empty.
+        if source.bytes.count > ScenarioLimits.fileSize || log.contains(anyOf: [.notUTF8, .emptyFile]) {
             return CheckResult(diagnostics: log.diagnostics, scenario: nil)
         }
         // The header's keys and values, and what it declares: state, dimensions, cast, promise scoring.

@@ -1,9 +1,8 @@
 /// Reads `[if ...]` conditions: comparisons, yes/no state, `promised`/`kept`/`broken NAME`,
-/// `visited NODE`, combined with `not`, `and`, `or` and brackets. Nesting is capped so that a line of
-/// a million brackets is an error, not a crash of the recursive reader.
+/// `visited NODE`, combined with `not`, `and`, `or` and brackets. Its terms and its nesting are
+/// capped (`ScenarioLimits`) so that a line of a million brackets, or of fifty thousand `and`s, is an
+/// error, not a crash of the recursive reader or of anything that later walks the condition.
 extension Parser {
-    static let maximumConditionDepth = 64
-
     /// If the span starts with `[if`, parses the condition and returns it with the offset just after `]`.
     /// Returns nil when there is no condition. A malformed condition is reported and comes back as nil
     /// with the offset after `]`, so the rest of the line is still checked.
@@ -37,7 +36,7 @@ extension Parser {
             }
             return (condition, close + 1)
         } catch {
-            report(.malformedCondition, error.message, error.span, note: error.note, fix: error.fix)
+            report(error.code, error.message, error.span, note: error.note, fix: error.fix)
             return (nil, close + 1)
         }
     }
@@ -48,6 +47,7 @@ struct ConditionError: Error {
     var span: Span
     var note: String
     var fix: String? = nil
+    var code = DiagnosticCode.malformedCondition
 }
 
 struct ConditionToken {
@@ -68,6 +68,8 @@ struct ConditionReader {
     let end: Int
     var index: Int
     var lookahead: ConditionToken?
+    /// Terms read so far (see `ScenarioLimits.conditionTerms`).
+    var terms = 0
 
     init(source: SourceFile, span: Span) {
         self.source = source
@@ -151,15 +153,28 @@ struct ConditionReader {
 
     func endSpan() -> Span { Span(end, end) }
 
-    mutating func parseExpression(depth: Int) throws(ConditionError) -> ConditionSyntax {
-        guard depth < Parser.maximumConditionDepth else {
+    /// Counts `count` more terms, and stops the reading once there are too many: before a tree too
+    /// deep to walk is built.
+    mutating func count(_ count: Int, at span: Span) throws(ConditionError) {
+        terms += count
+        guard terms <= ScenarioLimits.conditionTerms else {
             throw ConditionError(
-                message: "this condition is nested too deeply", span: Span(index, index),
-                note: "use fewer brackets and 'not's (at most \(Parser.maximumConditionDepth) deep)")
+                message: "this condition has more than \(ScenarioLimits.conditionTerms) terms", span: span,
+                note: "split it: a node can route with several '[if ...] -> node' lines, and a state value can remember a result",
+                code: .beyondLimit)
+        }
+    }
+
+    static let tooDeep = "use fewer brackets and 'not's (at most \(ScenarioLimits.conditionDepth) deep)"
+
+    mutating func parseExpression(depth: Int) throws(ConditionError) -> ConditionSyntax {
+        guard depth < ScenarioLimits.conditionDepth else {
+            throw ConditionError(message: "this condition is nested too deeply", span: Span(index, index), note: Self.tooDeep)
         }
         var left = try parseAnd(depth: depth)
         while case .word("or")? = try peek()?.kind {
-            _ = try next()
+            let word = try next()!
+            try count(1, at: word.span)
             left = .or(left, try parseAnd(depth: depth))
         }
         return left
@@ -168,17 +183,16 @@ struct ConditionReader {
     mutating func parseAnd(depth: Int) throws(ConditionError) -> ConditionSyntax {
         var left = try parseUnary(depth: depth)
         while case .word("and")? = try peek()?.kind {
-            _ = try next()
+            let word = try next()!
+            try count(1, at: word.span)
             left = .and(left, try parseUnary(depth: depth))
         }
         return left
     }
 
     mutating func parseUnary(depth: Int) throws(ConditionError) -> ConditionSyntax {
-        guard depth < Parser.maximumConditionDepth else {
-            throw ConditionError(
-                message: "this condition is nested too deeply", span: Span(index, index),
-                note: "use fewer brackets and 'not's (at most \(Parser.maximumConditionDepth) deep)")
+        guard depth < ScenarioLimits.conditionDepth else {
+            throw ConditionError(message: "this condition is nested too deeply", span: Span(index, index), note: Self.tooDeep)
         }
         guard let token = try next() else {
             throw ConditionError(
@@ -200,6 +214,7 @@ struct ConditionReader {
                 message: "'\(op.rawValue)' needs something on its left", span: token.span,
                 note: "for example 'patience \(op.rawValue) 2'")
         case .word("not"):
+            try count(1, at: token.span)
             return .not(try parseUnary(depth: depth + 1))
         case .word("and"), .word("or"):
             throw ConditionError(
@@ -212,6 +227,7 @@ struct ConditionReader {
                     span: token.span, note: word == "visited" ? "for example 'visited look-up'" : "for example '\(word) callback'")
             }
             let nameSyntax = NameSyntax(text: name, span: nameToken.span)
+            try count(1, at: Span(token.span.start, nameToken.span.end))
             if word == "visited" { return .visited(nameSyntax) }
             return .promise(PromiseTest(rawValue: word)!, nameSyntax)
         default:
@@ -224,10 +240,12 @@ struct ConditionReader {
                         note: "for example 'patience \(op.rawValue) 2'")
                 }
                 let right = try operand(rightToken)
+                try count(3, at: Span(token.span.start, rightToken.span.end))
                 return .comparison(left, op, right, Span(token.span.start, rightToken.span.end))
             }
             switch left {
             case .variable(let name):
+                try count(1, at: token.span)
                 return .flag(name)
             case .value:
                 throw ConditionError(

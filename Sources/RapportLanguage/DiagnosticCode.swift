@@ -39,6 +39,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case duplicateInNode = "RP0034"
     case malformedEffect = "RP0035"
     case unknownOutcome = "RP0036"
+    case beyondLimit = "RP0037"
     // Warnings
     case unreachableNode = "RP0100"
     case missingCoachNote = "RP0101"
@@ -111,6 +112,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .duplicateInNode: "A node detail given twice"
         case .malformedEffect: "A score or set line that cannot be read"
         case .unknownOutcome: "An ending without good, mixed or poor"
+        case .beyondLimit: "Larger than Rapport allows"
         case .unreachableNode: "A node nothing leads to"
         case .missingCoachNote: "A choice without a coach note"
         case .promiseNeverSettled: "A promise never kept or broken"

@@ -148,6 +148,10 @@ struct HeaderPass {
             } else if list.contains(name.text) {
                 log.report(
                     .invalidHeaderValue, "the dimension '\(name.text)' is listed twice", name.span, note: "list each dimension once")
+            } else if list.count == ScenarioLimits.dimensions {
+                log.report(
+                    .beyondLimit, "a scenario can score at most \(ScenarioLimits.dimensions) dimensions", name.span,
+                    note: "a learner can keep a handful of dimensions in mind; choose the ones that matter here")
             } else {
                 list.append(name.text)
             }

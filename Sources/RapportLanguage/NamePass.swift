@@ -31,6 +31,11 @@ enum NamePass {
         for node in nodes {
             for item in node.items {
                 for case .promise(let name, let text) in item.effects where names.promiseIndex[name.text] == nil {
+                    if names.promises.count == ScenarioLimits.promises {
+                        log.report(
+                            .beyondLimit, "a scenario can make at most \(ScenarioLimits.promises) different promises",
+                            name.span, note: "reuse a promise's name where the same thing is promised")
+                    }
                     names.promiseIndex[name.text] = names.promises.count
                     names.promises.append(
                         PromiseDefinition(name: name.text, description: Sanitizer.clean(log.source.string(text))))

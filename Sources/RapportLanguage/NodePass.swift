@@ -82,6 +82,12 @@ struct NodePass {
                     silence = check(syntax, at: item.span, line: lineNumber)
                 }
             case .choice(let choice):
+                if choices.count == ScenarioLimits.choicesPerNode {
+                    log.report(
+                        .beyondLimit,
+                        "this is choice \(ScenarioLimits.choicesPerNode + 1) of '\(node.name.text)'; a decision can offer at most \(ScenarioLimits.choicesPerNode)",
+                        item.span, note: "a workshop letters the options A to Z; split the decision in two")
+                }
                 choices.append(
                     check(choice, id: "\(node.name.text).\(choices.count + 1)", condition: condition, at: item.span, line: lineNumber))
             }

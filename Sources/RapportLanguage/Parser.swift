@@ -43,6 +43,12 @@ public struct Parser {
     // MARK: - Lines
 
     mutating func parseFile() {
+        guard source.bytes.count <= ScenarioLimits.fileSize else {
+            report(
+                .beyondLimit, "the file is \(source.bytes.count) bytes long; a scenario can be at most \(ScenarioLimits.fileSize) bytes",
+                Span(0, 0), note: "split it into several scenarios (see docs/limits.md)")
+            return
+        }
         if let bad = source.firstInvalidUTF8Offset() {
             report(
                 .notUTF8, "the file is not UTF-8 text (byte 0x\(String(source.bytes[bad], radix: 16, uppercase: true)))",
@@ -56,6 +62,16 @@ public struct Parser {
             var lineRange = source.byteRange(ofLine: lineNumber)
             if lineNumber == 1 {
                 lineRange = (lineRange.lowerBound + min(byteOrderMark, lineRange.count))..<lineRange.upperBound
+            }
+            if lineRange.count > ScenarioLimits.lineLength {
+                // Not read at all: a line this long is not a line of a conversation.
+                report(
+                    .beyondLimit,
+                    "this line is \(lineRange.count) bytes long; a line can be at most \(ScenarioLimits.lineLength) bytes",
+                    Span(lineRange.lowerBound, lineRange.lowerBound),
+                    note: "break it into several lines; a line of dialogue reads best in a sentence or two")
+                sawContent = true
+                continue
             }
             let content = withoutComment(Span(lineRange.lowerBound, lineRange.upperBound))
             var start = content.start
@@ -140,6 +156,11 @@ public struct Parser {
                 .invalidName, "'\(name.text)' is not a valid node name", nameSpan,
                 note: "node names use letters, digits, '-' and '_', and start with a letter or digit",
                 fix: Self.suggestedName(name.text))
+        }
+        if syntax.nodes.count == ScenarioLimits.nodes {
+            report(
+                .beyondLimit, "this is node \(ScenarioLimits.nodes + 1); a scenario can have at most \(ScenarioLimits.nodes) nodes",
+                line, note: "split the conversation into several scenarios (see docs/limits.md)")
         }
         syntax.nodes.append(NodeSyntax(name: name))
     }

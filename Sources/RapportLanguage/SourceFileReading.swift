@@ -14,13 +14,13 @@ extension SourceFile {
         case cannotOpen
         /// Opened, but reading it failed part way.
         case cannotRead
-        /// Larger than `limit` bytes: every offset in a scenario must fit in 32 bits.
+        /// Larger than `limit` bytes (`ScenarioLimits.fileSize` unless a caller asks for less).
         case tooLarge(limit: Int)
     }
 
     /// The file at `path`, read whole. `sizeLimit`: the largest file read (tests set it low); a
     /// larger one is refused after reading one byte more than it, not read whole.
-    public static func read(_ path: String, sizeLimit: Int = maximumSize) throws(ReadError) -> SourceFile {
+    public static func read(_ path: String, sizeLimit: Int = ScenarioLimits.fileSize) throws(ReadError) -> SourceFile {
         let limit = min(sizeLimit, maximumSize)
         let bytes = try readBytes(path, atMost: limit + 1)
         guard bytes.count <= limit else { throw .tooLarge(limit: limit) }
@@ -52,8 +52,10 @@ extension SourceFile {
         return bytes
     }
 
-    /// A size as people say it: "4 GB", "10 bytes".
+    /// A size as people say it: "4 GB", "32 MB", "10 bytes".
     public static func describe(bytes: Int) -> String {
-        bytes >= 1 << 30 ? "\((bytes + (1 << 29)) >> 30) GB" : "\(bytes) bytes"
+        if bytes >= 1 << 30 { return "\((bytes + (1 << 29)) >> 30) GB" }
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MB" }
+        return "\(bytes) bytes"
     }
 }

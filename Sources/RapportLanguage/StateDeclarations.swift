@@ -23,6 +23,11 @@ extension HeaderPass {
                     .malformedState, "the limits of '\(name)' are not closed with ')'", declaration.span,
                     note: "write limits as '(0..5)'")
             case .declaration(let value):
+                if declared.variables.count == ScenarioLimits.stateVariables {
+                    log.report(
+                        .beyondLimit, "a scenario can declare at most \(ScenarioLimits.stateVariables) state values",
+                        declaration.span, note: "each value multiplies the states a conversation can be in; remember less")
+                }
                 if let variable = variable(value, at: declaration.span) {
                     declared.variableIndex[variable.name] = declared.variables.count
                     declared.variables.append(variable)

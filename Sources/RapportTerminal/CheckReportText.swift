@@ -7,13 +7,22 @@ public enum CheckReportText {
         let printer = DiagnosticPrinter(colour: colour)
         var output = ""
         for file in files {
-            for diagnostic in file.diagnostics {
+            for diagnostic in file.diagnostics.prefix(ScenarioLimits.diagnostics) {
                 output += printer.format(diagnostic, source: file.source) + "\n"
             }
+            output += omitted(file.diagnostics, in: file.source.name)
         }
         let errors = files.reduce(0) { $0 + $1.diagnostics.errorCount }
         let warnings = files.reduce(0) { $0 + $1.diagnostics.warningCount }
         return output + summary(fileCount: files.count, errors: errors, warnings: warnings) + "\n"
+    }
+
+    /// What was left out of a file with more problems than are printed (`ScenarioLimits.diagnostics`):
+    /// the first ones are usually the cause of the rest.
+    public static func omitted(_ diagnostics: [Diagnostic], in file: String) -> String {
+        let rest = Array(diagnostics.dropFirst(ScenarioLimits.diagnostics))
+        guard !rest.isEmpty else { return "" }
+        return "\(Sanitizer.clean(file)): \(plural(rest.count, "more problem")) not shown (\(plural(rest.errorCount, "error")) and \(plural(rest.warningCount, "warning"))); fix the ones above first, or see them all with --format json\n\n"
     }
 
     static func summary(fileCount: Int, errors: Int, warnings: Int) -> String {

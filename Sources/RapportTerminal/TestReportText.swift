@@ -22,9 +22,11 @@ public enum TestReportText {
                 lines.append(indent(printer.format(failure, source: source(for: failure.file)), by: 7))
             }
         }
-        for diagnostic in result.diagnostics {
+        for diagnostic in result.diagnostics.prefix(ScenarioLimits.diagnostics) {
             lines.append(indent(printer.format(diagnostic, source: source(for: diagnostic.file)), by: 2))
         }
+        let omitted = CheckReportText.omitted(result.diagnostics, in: result.scenarioFile)
+        if !omitted.isEmpty { lines.append(indent(String(omitted.dropLast(2)), by: 2)) }
         if let analysis = result.analysis {
             let outcomes = Set(analysis.endings.map(\.outcome)).sorted(by: >).map(\.rawValue)
             let choiceTotal = analysis.scenario.nodes.reduce(0) { $0 + $1.choices.count }

@@ -291,7 +291,7 @@ import Testing
     /// Exploring costs states times the size of the conditions tested in each: long conditions in
     /// a large state space stop at the work limit, with a diagnostic that says why.
     @Test func workLimitStopsLongConditionsInManyStates() throws {
-        let long = (1...40).map { "n != \($0 * 1000)" }.joined(separator: " and ")
+        let long = (1...16).map { "n != \($0 * 1000)" }.joined(separator: " and ")
         let text = """
             title: T
             customer: C
@@ -313,9 +313,12 @@ import Testing
         #expect(diagnostic.code == .stateSpaceTooLarge)
         #expect(diagnostic.message.hasPrefix("exploring this scenario would take too long"))
         // A move from each state counts the node's conditions twice, to list the choices and on
-        // arrival: one condition of 40 comparisons and 39 'and's (3 and 1 terms), and the node.
+        // arrival: the choice's condition of 16 comparisons and 15 'and's (3 and 1 terms), the
+        // step's one comparison, and the node.
         #expect(Analysis(scenario).stoppedBy == nil)
-        #expect(stopped.stateCount == 20_000 / (2 * (1 + 40 * 3 + 39)) + 1)
+        // States are expanded until the work reaches the limit, each finding one new state.
+        let perState = 2 * (1 + 16 * 3 + 15 + 3)
+        #expect(stopped.stateCount == (20_000 + perState - 1) / perState + 1)
     }
 
     @Test func silenceIsAnAction() throws {

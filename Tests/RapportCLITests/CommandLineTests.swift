@@ -79,6 +79,37 @@ enum Rapport {
         #expect(!(try Rapport.run(["check", "--no-explore", path]).output.contains("RP0204")))
     }
 
+    /// The reproduction from the reliability pass: a flat chain of 50,000 terms (0.7 MB) crashed
+    /// check, analyze and play with a stack overflow. It is refused with a limit.
+    @Test(arguments: [["check"], ["analyze"], ["play", "--plain"]])
+    func aHugeConditionIsRefusedNotACrash(command: [String]) throws {
+        let chain = (0..<50_000).map { _ in "escalated" }.joined(separator: " and ")
+        let text = "title: T\ncustomer: C\nstate: escalated = false\n== start\n* [if \(chain)] Go.\n  coach: c\n  -> done\n* Stay.\n  coach: c\n  -> done\n== done\nend good: ok\n"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-chain-\(getpid())-\(command[0]).scenario")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try Rapport.run(command + [file.path], input: "")
+        #expect(result.status == 1)
+        #expect((result.output + result.errors).contains("RP0037"))
+    }
+
+    /// A file with more problems than are printed shows the first 200 and counts the rest.
+    @Test func problemsPrintedPerFileAreCapped() throws {
+        var text = "title: T\ncustomer: C\n== start\n"
+        for index in 0..<250 { text += "set: nothing\(index) = 1\n" }
+        text += "end good: ok\n"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-many-\(getpid()).scenario")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try Rapport.run(["check", file.path])
+        #expect(result.status == 1)
+        #expect(result.output.components(separatedBy: "error[").count - 1 == 200)
+        #expect(result.output.contains("\(file.path): 50 more problems not shown (50 errors and 0 warnings)"))
+        #expect(result.output.hasSuffix("Checked 1 file: 250 errors and 0 warnings.\n"))
+        let json = try Rapport.run(["check", "--format", "json", file.path])
+        #expect(json.output.components(separatedBy: "\"RP0014\"").count - 1 == 250)
+    }
+
     @Test func warningsFailOnlyWhenStrict() throws {
         let path = "Tests/RapportCLITests/Golden/warning.scenario"
         #expect(try Rapport.run(["check", path]).status == 0)

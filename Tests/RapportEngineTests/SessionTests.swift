@@ -290,11 +290,10 @@ import Testing
         }
     }
 
-    /// A large file's fingerprint is worked out on another thread, and a session fills it in only
-    /// when its transcript is read: it must be the file's all the same.
-    @Test(arguments: [0, 1_200_000])
+    /// A transcript names the file played by its fingerprint, comments and all.
+    @Test(arguments: [0, 1_000])
     func carriesTheFilesFingerprint(padding: Int) throws {
-        let text = callback + "\n// " + String(repeating: "x", count: padding) + "\n"
+        let text = callback + String(repeating: "\n// " + String(repeating: "x", count: 1_000), count: padding) + "\n"
         var session = Session(try scenario(text))
         try session.choose(number: 1)
         #expect(session.transcript.scenario.hash == Fingerprint.of(Array(text.utf8)))

@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func longLinesAreWindowed() throws {
-        let line = String(repeating: "a", count: 5_000) + " coch: x"
+        let line = String(repeating: "a", count: 3_900) + " coch: x"
         let source = SourceFile(name: "x", text: "title: T\ncustomer: C\n== start\n* hi\n  coach: c\n  -> start\n  \(line)\n")
         let result = Checker.check(source)
         let diagnostic = try #require(result.diagnostics.first { $0.code == .notAllowedInChoice })
