@@ -78,9 +78,13 @@ public struct WorkshopStore: Sendable {
         guard descriptor >= 0 else { throw Self.systemError("cannot create \(temporary.path)") }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
+            do {
+                try handle.write(contentsOf: data)
+                try handle.synchronize()
+                try handle.close()
+            } catch {
+                throw SaveError(message: "cannot write \(temporary.path): \(Self.explain(error))")
+            }
             // `open` applied the umask to the mode; the save's mode is set exactly.
             chmod(temporary.path, mode)
             guard rename(temporary.path, target.path) == 0 else { throw Self.systemError("cannot replace \(target.path)") }
@@ -136,8 +140,11 @@ public struct WorkshopStore: Sendable {
             @unknown default: return "\(decoding)"
             }
         }
-        if let cocoa = error as? CocoaError, let posix = cocoa.underlying as? POSIXError {
-            return String(cString: strerror(posix.code.rawValue))
+        // The system's own words ("No space left on device"), wherever Foundation put them.
+        var current: NSError? = error as NSError
+        while let nsError = current {
+            if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+            current = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
         }
         return error.localizedDescription
     }
