@@ -95,9 +95,11 @@ public struct Analysis: Sendable {
     /// About a minute of exploring at most; the bundled scenarios need under 100,000.
     public static let defaultWorkLimit = 200_000_000
 
-    /// The explored graph and the best overall value from each state, kept for `value(of:at:)`.
+    /// The explored graph and the best overall value from each state, kept for `value(of:at:)`; the
+    /// graph's loops, kept for the figures worked out on demand (`PathFigures.swift`).
     let graph: StateGraph
     let bestOverall: StateGraph.Longest
+    let components: Components
 
     public init(_ scenario: CheckedScenario, stateLimit: Int = Analysis.defaultStateLimit) {
         self.init(scenario, limits: Limits(states: stateLimit))
@@ -203,6 +205,7 @@ public struct Analysis: Sendable {
         }
         choicesNeverOffered = unoffered
         graph = explorer
+        self.components = components
     }
 
     /// The best overall total the rest of the conversation can add after taking `action` at a decision
@@ -227,91 +230,5 @@ public struct Analysis: Sendable {
             if best == nil || value > best!.1 { best = (graph.action(ofEdge: edge), value) }
         }
         return best
-    }
-
-    /// The number of decisions on the best and worst paths, and on any path, is what a trainer sees in
-    /// `rapport analyze`; this turns the findings into diagnostics that `check` and `test` print.
-    public func diagnostics() -> [Diagnostic] {
-        let file = scenario.sourceName
-        func at(_ line: Int) -> SourceRange {
-            let location = SourceLocation(line: line, column: 1, offset: 0)
-            return SourceRange(start: location, end: location)
-        }
-        func describe(_ path: MovePath) -> String {
-            guard !path.isEmpty else { return "it happens at the start" }
-            let (first, omitted, last) = path.excerpt()
-            let parts = first.map { "'\($0.text)'" } + (omitted > 0 ? ["\(omitted) more"] : []) + last.map { "'\($0.text)'" }
-            return "one way there: " + parts.joined(separator: ", then ")
-        }
-        var result: [Diagnostic] = []
-        switch stoppedBy {
-        case .states:
-            result.append(
-                Diagnostic(
-                    .stateSpaceTooLarge, "this scenario has more than \(stateLimit) states; only part of it was explored",
-                    file: file, range: at(1),
-                    note: "the state values multiply the states; use fewer values, narrower limits, or fewer 'visited' conditions"))
-        case .work:
-            result.append(
-                Diagnostic(
-                    .stateSpaceTooLarge,
-                    "exploring this scenario would take too long: after \(stateCount) states its conditions had been tested \(limits.work) terms deep; only part of it was explored",
-                    file: file, range: at(1),
-                    note: "long conditions tested in many states make exploring slow; shorten the conditions, or use fewer state values"))
-        case nil:
-            break
-        }
-        for trouble in stuck {
-            result.append(
-                Diagnostic(
-                    .stuckState, "the trainee can get stuck at '\(trouble.node)' with no choice on offer", file: file,
-                    range: at(trouble.line),
-                    note: "\(describe(trouble.example)); add a choice without a condition, or a '->' for when no condition holds"))
-        }
-        for trouble in loops {
-            result.append(
-                Diagnostic(
-                    .loopsWithoutChoice,
-                    "the conversation can loop forever from '\(trouble.node)' without giving the trainee a choice",
-                    file: file, range: at(trouble.line),
-                    note: "\(describe(trouble.example)); make sure the conditions on the '->' lines in this loop change as it goes round"))
-        }
-        for trap in traps {
-            let round = trap.nodes.count == 1 ? "'\(trap.nodes[0])'" : trap.nodes.map { "'\($0)'" }.joined(separator: ", ")
-            result.append(
-                Diagnostic(
-                    .trapped, "the trainee can be trapped at '\(trap.node)': from there no choice ever leads to an ending",
-                    file: file, range: at(trap.line),
-                    note: "\(describe(trap.example)); once there, the conversation can only go round \(round); give one of those choices (or a '->') a way out to an ending"))
-        }
-        for dimension in unboundedDimensions {
-            result.append(
-                Diagnostic(
-                    .unboundedScore, "a loop lets the trainee push '\(dimension)' up or down without limit", file: file,
-                    range: at(unboundedLines[dimension] ?? 1),
-                    note: "a choice that scores '\(dimension)' can be taken again and again; score it only once (for example with a condition on a state value)"))
-        }
-        // What was never seen means nothing when exploration stopped early.
-        if isTruncated { return result }
-        for choice in choicesNeverOffered {
-            result.append(
-                Diagnostic(
-                    .choiceNeverOffered, "the choice '\(choice.text)' is never offered in any playthrough", file: file,
-                    range: at(choice.line), note: "its condition is false whenever the conversation reaches '\(choice.node)'"))
-        }
-        for node in nodesNeverReached {
-            // Nodes nothing leads to at all are already reported by the checker.
-            let leadTo = scenario.nodes.contains { other in
-                other.choices.contains { $0.target == node } || other.silence?.target == node
-                    || other.steps.contains { if case .jump(node) = $0.action { true } else { false } }
-            }
-            guard leadTo, node != scenario.start else { continue }
-            result.append(
-                Diagnostic(
-                    .nodeNeverReached, "no playthrough ever reaches the node '\(scenario.nodes[node].id)'", file: file,
-                    range: at(scenario.nodes[node].line),
-                    note: "every way into it has a condition that is false whenever that way is taken"))
-        }
-        return result
     }
 }

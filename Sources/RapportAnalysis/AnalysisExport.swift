@@ -17,9 +17,15 @@ extension Analysis {
         public let states: Int
         public let truncated: Bool
         public let decisions: Int
+        /// The fewest and most decisions on any way from the start to an ending.
+        public let playthroughDecisions: DecisionRange
         public let ranges: [Range]
         public let overall: Range
         public let endings: [ReachedEnding]
+        /// The overall range on the way to each ending, in the order of `endings`.
+        public let overallByEnding: [ScoreRange]
+        /// Each number of the state as each node is entered.
+        public let numbersOnArrival: [NodeValues]
         public let bestPath: MovePath
         public let worstPath: MovePath
         public let stuck: [Trouble]
@@ -35,8 +41,10 @@ extension Analysis {
         }
         return Export(
             scenario: scenario.id, title: scenario.title, states: stateCount, truncated: isTruncated,
-            decisions: scenario.decisionCount, ranges: zip(scenario.dimensions, ranges).map(range),
-            overall: range("overall", overallRange), endings: endings, bestPath: bestPath, worstPath: worstPath,
+            decisions: scenario.decisionCount, playthroughDecisions: decisionRange,
+            ranges: zip(scenario.dimensions, ranges).map(range), overall: range("overall", overallRange), endings: endings,
+            overallByEnding: overallRangeByEnding(), numbersOnArrival: valueRangesOnArrival(), bestPath: bestPath,
+            worstPath: worstPath,
             stuck: stuck, loops: loops, nodesNeverReached: nodesNeverReached.map { scenario.nodes[$0].id },
             choicesNeverOffered: choicesNeverOffered, problems: diagnostics())
     }

@@ -45,7 +45,12 @@ extension StateGraph {
     /// otherwise values are relaxed round the loop until they settle (with no positive cycle, at most
     /// as many rounds as members).
     func longest(components: Components, weight: (ArraySlice<Int>) -> Int) -> Longest {
-        let weights = edges.indices.map { weight(deltas(ofEdge: $0)) }
+        longest(components: components, weights: edges.indices.map { weight(deltas(ofEdge: $0)) })
+    }
+
+    /// The same, with each edge's weight given, to the ending states `goal` accepts (by default
+    /// every ending): the paths to other endings do not count.
+    func longest(components: Components, weights: [Int], goal: ((Int) -> Bool)? = nil) -> Longest {
         var values = [Value](repeating: .none, count: stateCount)
         var loopingEdge: Int?
         for (component, group) in components.members.enumerated() {
@@ -53,7 +58,7 @@ extension StateGraph {
             var loopsUp = false
             for state in group {
                 if isEnding(state) {
-                    values[state] = .finite(0)
+                    if goal?(state) ?? true { values[state] = .finite(0) }
                     continue
                 }
                 var best = Value.none

@@ -10,6 +10,7 @@ extension PromiseStatus {
         case .open: "open"
         case .kept: "kept"
         case .broken: "broken"
+        case .dropped: "dropped"
         }
     }
 }

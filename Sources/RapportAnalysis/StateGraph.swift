@@ -48,8 +48,8 @@ struct StateGraph: Sendable {
     var truncated: Bool { stoppedBy != nil }
     /// The work done so far: terms of conditions tested (see `testCost`).
     private(set) var work = 0
-    /// For each node, the terms of conditions a move tests there: its steps' and its choices'
-    /// conditions, and one for the node itself.
+    /// For each node, the terms of conditions a move tests there: its steps', its choices' and its
+    /// silence's conditions, and one for the node itself.
     private let testCost: [Int]
 
     init(scenario: CheckedScenario, limits: Analysis.Limits) {
@@ -58,7 +58,7 @@ struct StateGraph: Sendable {
         self.limits = limits
         testCost = scenario.nodes.map { node in
             1 + node.steps.reduce(0) { $0 + ($1.condition?.size ?? 0) }
-                + node.choices.reduce(0) { $0 + ($1.condition?.size ?? 0) }
+                + node.choices.reduce(0) { $0 + ($1.condition?.size ?? 0) } + (node.silence?.condition?.size ?? 0)
         }
         initialDeltas = Array(repeating: 0, count: scenario.dimensions.count)
         nodesEntered = Array(repeating: false, count: scenario.nodes.count)

@@ -16,6 +16,8 @@ public enum Event: Sendable, Codable, Hashable {
     case promiseMade(name: String, description: String)
     case promiseKept(name: String)
     case promiseBroken(name: String)
+    /// Withdrawn with `drop:`, without a score.
+    case promiseDropped(name: String)
     case promiseLeftOpen(name: String)
     case silence(Line)
     case ended(Ending)

@@ -3,6 +3,8 @@ import RapportLanguage
 /// Where a promise stands.
 public enum PromiseStatus: UInt8, Sendable, Codable, Hashable {
     case notMade, open, kept, broken
+    /// Withdrawn with `drop:`: it no longer applies, and is not scored.
+    case dropped
 }
 
 /// Everything that decides what can happen next: the node, the state values, the promises, the

@@ -19,6 +19,7 @@ public struct Rules: Sendable {
         for node in scenario.nodes {
             for step in node.steps { step.condition?.collectVisited(into: &watched) }
             for choice in node.choices { choice.condition?.collectVisited(into: &watched) }
+            node.silence?.condition?.collectVisited(into: &watched)
         }
         var slots = [Int?](repeating: nil, count: scenario.nodes.count)
         for (slot, node) in watched.sorted().enumerated() { slots[node] = slot }
@@ -44,6 +45,7 @@ public struct Rules: Sendable {
             case .promised: return state.promises[promise] == .open
             case .kept: return state.promises[promise] == .kept
             case .broken: return state.promises[promise] == .broken
+            case .dropped: return state.promises[promise] == .dropped
             }
         case .visited(let node):
             guard let slot = watchedSlot[node] else { return false }
@@ -67,9 +69,11 @@ public struct Rules: Sendable {
         return choices.indices.filter { holds(choices[$0].condition, in: state) }
     }
 
-    /// Whether a silence can still happen in this decision state.
+    /// Whether a silence can still happen in this decision state: the node has one, it has not
+    /// happened on this visit, and its condition holds.
     public func silenceAvailable(in state: PlayState) -> Bool {
-        scenario.nodes[state.node].silence != nil && !state.silenceUsed
+        guard let silence = scenario.nodes[state.node].silence, !state.silenceUsed else { return false }
+        return holds(silence.condition, in: state)
     }
 
     // MARK: - Effects
@@ -112,6 +116,11 @@ public struct Rules: Sendable {
                 state.promises[promise] = .broken
                 events?.append(.promiseBroken(name: scenario.promises[promise].name))
                 scorePromise(scenario.promiseScoring.broken, .promiseBroken, &deltas, &events)
+            case .drop(let promise):
+                // Withdrawn: no longer open, so not scored at the end either.
+                guard state.promises[promise] == .open else { continue }
+                state.promises[promise] = .dropped
+                events?.append(.promiseDropped(name: scenario.promises[promise].name))
             }
         }
     }
@@ -152,25 +161,30 @@ public struct Rules: Sendable {
         public var lines: [Line] = []
         /// Nodes passed through, in order, including the last.
         public var path: [Int] = []
+        /// The state values as each node of `path` was entered, before its own lines ran; kept only
+        /// when asked for (`rapport analyze` shows each number's range at each node).
+        public var valuesOnEntry: [[Int]] = []
     }
 
     /// Takes an action from a decision state: applies its effects, then arrives at the next node (or,
     /// for a silence with no `->`, stays at the same decision).
     public func take(
-        _ action: Action, from state: consuming PlayState, deltas: inout [Int], events: inout [Event]?
+        _ action: Action, from state: consuming PlayState, deltas: inout [Int], events: inout [Event]?,
+        recordingEntries: Bool = false
     ) -> Arrival {
         var state = state
         switch action {
         case .choose(let index):
             let choices = scenario.nodes[state.node].choices
             apply(choices[index].effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
-            return arrive(at: choices[index].target, from: state, deltas: &deltas, events: &events)
+            return arrive(
+                at: choices[index].target, from: state, deltas: &deltas, events: &events, recordingEntries: recordingEntries)
         case .silence:
             guard let silence = scenario.nodes[state.node].silence else { return Arrival(state: state, stop: .decision) }
             events?.append(.silence(silence.line))
             apply(silence.effects, to: &state, deltas: &deltas, reason: .silence, events: &events)
             if let target = silence.target {
-                var arrival = arrive(at: target, from: state, deltas: &deltas, events: &events)
+                var arrival = arrive(at: target, from: state, deltas: &deltas, events: &events, recordingEntries: recordingEntries)
                 // The silence's own line comes first, before those shown on arrival.
                 if events != nil { arrival.lines.insert(silence.line, at: 0) }
                 return arrival
@@ -183,7 +197,8 @@ public struct Rules: Sendable {
     /// Enters `node` and goes down its steps, following jumps, until a decision, an ending, or
     /// trouble. Open promises are scored when an ending is reached.
     public func arrive(
-        at node: Int, from state: consuming PlayState, deltas: inout [Int], events: inout [Event]?
+        at node: Int, from state: consuming PlayState, deltas: inout [Int], events: inout [Event]?,
+        recordingEntries: Bool = false
     ) -> Arrival {
         var arrival = Arrival(state: state, stop: .endlessLoop)
         var current = node
@@ -192,7 +207,14 @@ public struct Rules: Sendable {
             arrival.state.silenceUsed = false
             if let slot = watchedSlot[current] { arrival.state.watchedVisits[slot] = true }
             arrival.path.append(current)
-            for step in scenario.nodes[current].steps where holds(step.condition, in: arrival.state) {
+            if recordingEntries { arrival.valuesOnEntry.append(arrival.state.values) }
+            // Whether a step of the run of conditional steps just above ran, for an `[else]`: a
+            // step without a condition (an `[else]` included) ends the run.
+            var runRan = false
+            for step in scenario.nodes[current].steps {
+                let runs = !(step.otherwise && runRan) && holds(step.condition, in: arrival.state)
+                runRan = step.condition == nil ? false : runRan || runs
+                guard runs else { continue }
                 switch step.action {
                 case .show(let line):
                     if events != nil { arrival.lines.append(line) }

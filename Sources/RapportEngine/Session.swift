@@ -116,7 +116,7 @@ public struct Session: Sendable {
         return Step(
             node: node.id, coachNote: coachNote, lines: arrival.lines, choices: offered, status: status,
             moment: decides ? node.moment : nil, discuss: decides ? node.discuss : nil, hint: decides ? node.hint : nil,
-            silenceSeconds: decides && !arrival.state.silenceUsed ? node.silence?.seconds : nil)
+            silenceSeconds: decides && rules.silenceAvailable(in: arrival.state) ? node.silence?.seconds : nil)
     }
 
     // MARK: - Reading the state

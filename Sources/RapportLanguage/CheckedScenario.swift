@@ -22,13 +22,16 @@ public struct CheckedScenario: Sendable {
     /// A fingerprint of the file's bytes (`Fingerprint`), so a record of a run can tell that the
     /// scenario has changed.
     public let sourceHash: String
+    /// The warnings the file's `// rapport: allow` comments turn off, for the analysis's warnings too.
+    public let allowances: Allowances
 
     public var start: Int { 0 }
 
     init(
         id: String, title: String, customer: String, channel: Channel?, summary: String?, cast: [CastMember],
         dimensions: [String], variables: [Variable], meter: Int?, promises: [PromiseDefinition],
-        promiseScoring: PromiseScoring, nodes: [Node], sourceName: String, sourceHash: String
+        promiseScoring: PromiseScoring, nodes: [Node], sourceName: String, sourceHash: String,
+        allowances: Allowances = .none
     ) {
         self.id = id
         self.title = title
@@ -45,6 +48,7 @@ public struct CheckedScenario: Sendable {
         self.followThrough = dimensions.firstIndex(of: "follow-through")
         self.sourceName = sourceName
         self.sourceHash = sourceHash
+        self.allowances = allowances
     }
 
     public func nodeIndex(named name: String) -> Int? { nodes.firstIndex { $0.id == name } }
@@ -137,6 +141,9 @@ public struct NodeStep: Sendable {
     }
 
     public let condition: Condition?
+    /// An `[else]` (with no condition) or `[else if ...]`: the step runs only if no step of the run
+    /// of conditional steps directly above it ran. The checker makes sure there is such a run.
+    public let otherwise: Bool
     public let action: Action
     public let line: Int
 }
@@ -170,6 +177,8 @@ public struct Choice: Sendable {
 
 public struct Silence: Sendable {
     public let seconds: Int
+    /// The silence happens only at a decision where this holds.
+    public let condition: Condition?
     public let line: Line
     public let effects: [Effect]
     public let coach: ScenarioText?
@@ -183,6 +192,8 @@ public enum Effect: Sendable, Hashable {
     case promise(Int)
     case keep(Int)
     case breakPromise(Int)
+    /// Withdraws an open promise without scoring it.
+    case drop(Int)
 }
 
 public enum Operand: Sendable, Hashable {

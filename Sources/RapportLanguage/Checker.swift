@@ -29,8 +29,12 @@ public enum Checker {
         GraphPass.run(nodes, syntax: syntax.nodes, log: &log)
         // Warnings about what is declared and never used.
         UsagePass.run(declared: declared, names: names, usage: usage, log: &log)
+        // What the writing guide asks of a scenario, as warnings.
+        GuidePass.run(nodes, syntax: syntax.nodes, log: &log)
+        // `// rapport: allow RPxxxx` comments: checked, then the warnings they name are left out.
+        let allowances = Allowances.check(syntax.allowances, log: &log)
 
-        let diagnostics = log.diagnostics.sortedBySource()
+        let diagnostics = log.diagnostics.filter(allowances.keeps).sortedBySource()
         guard !diagnostics.hasErrors, let title = declared.title, let customer = declared.customer else {
             return CheckResult(diagnostics: diagnostics, scenario: nil)
         }
@@ -39,7 +43,7 @@ public enum Checker {
             channel: declared.channel, summary: declared.summary, cast: declared.cast,
             dimensions: declared.dimensions, variables: declared.variables, meter: declared.meter,
             promises: names.promises, promiseScoring: declared.promiseScoring, nodes: nodes,
-            sourceName: source.name, sourceHash: Fingerprint.of(source.bytes))
+            sourceName: source.name, sourceHash: Fingerprint.of(source.bytes), allowances: allowances)
         return CheckResult(diagnostics: diagnostics, scenario: scenario)
     }
 

@@ -2,7 +2,7 @@
 /// coach note, and where the conversation goes next.
 extension Parser {
     mutating func parseDetail(_ line: Span, into details: inout ChoiceDetailsSyntax) {
-        if source.starts(line, with: "[if") {
+        if source.starts(line, with: "[") {
             report(
                 .conditionNotAllowed, "the lines under a choice cannot have conditions", line,
                 note: "put the condition on the choice itself ('* [if ...] text'), or make two choices")
@@ -24,13 +24,14 @@ extension Parser {
             }
             return
         }
-        guard let keywordLine = keywordLine(line) else {
+        guard let keywordLine = keywordLine(line) ?? capitalisedKeywordLine(line, speakers: []) else {
             report(
                 .notAllowedInChoice, "this text cannot go under a choice", line,
-                note: "under a choice write only score:, coach:, set:, promise, keep:, break: and '->'; to show a line after the choice, put it at the start of the node the choice goes to")
+                note: "under a choice write only score:, coach:, set:, promise, keep:, break:, drop: and '->'; to show a line after the choice, put it at the start of the node the choice goes to")
             return
         }
-        let word = source.string(keywordLine.wordSpan)
+        reportCapitals(keywordLine)
+        let word = source.string(keywordLine.wordSpan).lowercased()
         switch keywordLine.keyword {
         case .coach:
             let value = source.text(keywordLine.value)
@@ -43,7 +44,7 @@ extension Parser {
             } else {
                 details.coach = value
             }
-        case .score, .set, .promise, .keep, .break:
+        case .score, .set, .promise, .keep, .break, .drop:
             details.effects += parseEffects(keywordLine)
         case .moment, .discuss, .hint, .end, .silence:
             report(

@@ -3,28 +3,99 @@
 /// capped (`ScenarioLimits`) so that a line of a million brackets, or of fifty thousand `and`s, is an
 /// error, not a crash of the recursive reader or of anything that later walks the condition.
 extension Parser {
-    /// If the span starts with `[if`, parses the condition and returns it with the offset just after `]`.
-    /// Returns nil when there is no condition. A malformed condition is reported and comes back as nil
-    /// with the offset after `]`, so the rest of the line is still checked.
-    mutating func parseConditionPrefix(_ span: Span) -> (ConditionSyntax?, Int)? {
-        guard source.starts(span, with: "[if") else { return nil }
-        let afterIf = span.start + 3
-        guard afterIf == span.end || ASCII.isSpace(source.bytes[afterIf]) || source.bytes[afterIf] == ASCII.closeBracket
-        else { return nil }
-        var close = afterIf
-        while close < span.end, source.bytes[close] != ASCII.closeBracket { close += 1 }
+    /// What a bracket in front of a line says: a condition, an `[else]`, or both (`[else if ...]`).
+    struct LineGuard {
+        /// Nil for a plain `[else]`; `.unreadable` when the bracket could not be read (reported).
+        var condition: ConditionSyntax?
+        /// Where `else` or `otherwise` stands, for `[else]` and `[else if ...]`.
+        var otherwise: Span?
+
+        var isUnreadable: Bool {
+            if case .unreadable? = condition { return true }
+            return false
+        }
+    }
+
+    /// Words that writers put in a bracket meaning `[if ...]`, with what to write instead.
+    static let conditionSynonyms = ["when": "if", "whenever": "if", "unless": "if not", "only": "if"]
+
+    /// If the span starts with a bracket (`[if ...]`, `[else]`, `[else if ...]`, `[otherwise]`, or any
+    /// other `[word ...]`), reads it and returns what it says with the offset just after `]`; nil when
+    /// the span does not start with `[`. A bracket that is not a condition is reported: its text
+    /// would otherwise be shown to learners word for word.
+    mutating func parseLineGuard(_ span: Span) -> (LineGuard, Int)? {
+        guard source.starts(span, with: "[") else { return nil }
+        let bytes = source.bytes
+        var wordStart = span.start + 1
+        while wordStart < span.end, ASCII.isSpace(bytes[wordStart]) { wordStart += 1 }
+        var wordEnd = wordStart
+        while wordEnd < span.end, ASCII.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+        let wordSpan = Span(wordStart, wordEnd)
+        let word = source.string(wordSpan)
+        let lower = word.lowercased()
+        var close = wordEnd
+        while close < span.end, bytes[close] != ASCII.closeBracket { close += 1 }
         guard close < span.end else {
+            // `[if patience` with no `]`: a condition the writer did not finish. Any other text with
+            // an unclosed bracket is text.
+            guard lower == "if" || lower == "else" || lower == "otherwise" else { return nil }
             report(
                 .malformedCondition, "this condition has no closing ']'", Span(span.start, span.end),
                 note: "write the condition as '[if patience <= 1]' followed by the line it controls")
-            return (nil, span.end)
+            return (LineGuard(condition: .unreadable), span.end)
         }
-        let inner = source.trimmed(Span(afterIf, close))
+        let after = close + 1
+        func lowerCase(_ wordSpan: Span, _ wanted: String) {
+            let written = source.string(wordSpan)
+            guard written != wanted else { return }
+            report(
+                .keywordCase, "'\(written)' is written with capitals; Rapport's words are lower case", wordSpan,
+                note: "write '[\(wanted) ...]': keywords, header keys and the words in brackets are all lower case",
+                fix: wanted)
+        }
+        switch lower {
+        case "if":
+            lowerCase(wordSpan, "if")
+            return (LineGuard(condition: parseCondition(Span(wordEnd, close), bracket: Span(span.start, after))), after)
+        case "else", "otherwise":
+            lowerCase(wordSpan, lower)
+            var rest = source.trimmed(Span(wordEnd, close))
+            if rest.isEmpty { return (LineGuard(condition: nil, otherwise: wordSpan), after) }
+            var ifEnd = rest.start
+            while ifEnd < rest.end, ASCII.isLetter(bytes[ifEnd]) { ifEnd += 1 }
+            let ifSpan = Span(rest.start, ifEnd)
+            guard source.string(ifSpan).lowercased() == "if", ifEnd == rest.end || !ASCII.isNameByte(bytes[ifEnd]) else {
+                report(
+                    .malformedCondition, "'[\(word)' is followed by '\(source.string(rest))'", rest,
+                    note: "write '[\(lower)]' alone, or '[\(lower) if CONDITION]'")
+                return (LineGuard(condition: .unreadable, otherwise: wordSpan), after)
+            }
+            lowerCase(ifSpan, "if")
+            rest = Span(ifEnd, close)
+            return (LineGuard(condition: parseCondition(rest, bracket: Span(span.start, after)), otherwise: wordSpan), after)
+        default:
+            let replacement = Self.conditionSynonyms[lower]
+            let shown = source.string(Span(span.start, min(after, span.start + 40)))
+            report(
+                .unknownBracket,
+                "'\(shown)\(after - span.start > 40 ? "…" : "")' is not a condition Rapport knows, so learners would see it word for word",
+                word.isEmpty ? Span(span.start, after) : wordSpan,
+                note: replacement.map { "a condition is written '[\($0) ...]'" }
+                    ?? "conditions are written '[if ...]', '[else if ...]' or '[else]'; to show a line that starts with '[', begin it with '\\'",
+                fix: replacement)
+            return (LineGuard(condition: .unreadable), after)
+        }
+    }
+
+    /// The condition between the bracket's first word and `]`; nil when it cannot be read (then
+    /// reported). `bracket` is the whole `[...]`, for a condition that is empty.
+    mutating func parseCondition(_ span: Span, bracket: Span) -> ConditionSyntax? {
+        let inner = source.trimmed(span)
         if inner.isEmpty {
             report(
-                .malformedCondition, "'[if]' needs a condition", Span(span.start, close + 1),
+                .malformedCondition, "'\(source.string(bracket))' needs a condition", bracket,
                 note: "for example '[if patience <= 1]' or '[if promised callback]'")
-            return (nil, close + 1)
+            return .unreadable
         }
         var reader = ConditionReader(source: source, span: inner)
         do throws(ConditionError) {
@@ -34,10 +105,10 @@ extension Parser {
                     message: "unexpected '\(source.string(extra.span))' in this condition", span: extra.span,
                     note: "join conditions with 'and' or 'or'")
             }
-            return (condition, close + 1)
+            return condition
         } catch {
             report(error.code, error.message, error.span, note: error.note, fix: error.fix)
-            return (nil, close + 1)
+            return .unreadable
         }
     }
 }
@@ -78,6 +149,8 @@ struct ConditionReader {
     }
 
     static let comparisonHelp = "compare with ==, !=, <, <=, > or >=; combine with and, or, not"
+    /// Signs a word processor puts in place of a comparison.
+    static let typographicComparisons = ["≥": ">=", "≤": "<=", "≠": "!=", "⩾": ">=", "⩽": "<="]
 
     mutating func peek() throws(ConditionError) -> ConditionToken? {
         if lookahead == nil { lookahead = try readToken() }
@@ -109,10 +182,21 @@ struct ConditionReader {
         case ASCII.equals where two(ASCII.equals):
             index += 2
             return ConditionToken(kind: .comparison(.equal), span: Span(start, index))
+        case ASCII.equals where two(ASCII.greater) || two(ASCII.less):
+            // `=>` and `=<`, written the way they are said: "equal or more".
+            let meant = two(ASCII.greater) ? ">=" : "<="
+            throw ConditionError(
+                message: "'\(source.string(Span(start, start + 2)))' is not a comparison; did you mean '\(meant)'?",
+                span: Span(start, start + 2), note: "write '>=' for 'at least' and '<=' for 'at most': the '=' comes second",
+                fix: meant)
         case ASCII.equals:
             throw ConditionError(
                 message: "'=' sets a value; to compare, use '=='", span: Span(start, start + 1),
                 note: Self.comparisonHelp, fix: "==")
+        case ASCII.less where two(ASCII.greater):
+            throw ConditionError(
+                message: "'<>' is not a comparison; did you mean '!='?", span: Span(start, start + 2),
+                note: Self.comparisonHelp, fix: "!=")
         case ASCII.bang where two(ASCII.equals):
             index += 2
             return ConditionToken(kind: .comparison(.notEqual), span: Span(start, index))
@@ -146,6 +230,14 @@ struct ConditionReader {
         }
         var stop = index + 1
         while stop < end, bytes[stop] & 0xC0 == 0x80 { stop += 1 }
+        let character = source.string(Span(start, stop))
+        if let meant = Self.typographicComparisons[character] {
+            throw ConditionError(
+                message: "'\(character)' is a typesetting sign, not one Rapport reads; did you mean '\(meant)'?",
+                span: Span(start, stop),
+                note: "word processors turn '\(meant)' into '\(character)'; write conditions in a plain-text editor, or turn AutoCorrect off",
+                fix: meant, code: .typographicCharacter)
+        }
         throw ConditionError(
             message: "unexpected '\(source.string(Span(start, stop)))' in this condition", span: Span(start, stop),
             note: Self.comparisonHelp)
@@ -220,7 +312,7 @@ struct ConditionReader {
             throw ConditionError(
                 message: "'\(source.string(token.span))' needs a condition on its left", span: token.span,
                 note: Self.comparisonHelp)
-        case .word(let word) where word == "promised" || word == "kept" || word == "broken" || word == "visited":
+        case .word(let word) where PromiseTest(rawValue: word) != nil || word == "visited":
             guard let nameToken = try next(), case .word(let name) = nameToken.kind else {
                 throw ConditionError(
                     message: "'\(word)' needs a \(word == "visited" ? "node" : "promise") name after it",

@@ -40,6 +40,13 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case malformedEffect = "RP0035"
     case unknownOutcome = "RP0036"
     case beyondLimit = "RP0037"
+    // Habits of word processors and of other languages
+    case keywordCase = "RP0038"
+    case unknownBracket = "RP0039"
+    case typographicCharacter = "RP0040"
+    case listBullet = "RP0041"
+    case unindentedDetail = "RP0042"
+    case misplacedOtherwise = "RP0043"
     // Warnings
     case unreachableNode = "RP0100"
     case missingCoachNote = "RP0101"
@@ -50,6 +57,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case controlCharacter = "RP0106"
     case unreachableLine = "RP0107"
     case largeScore = "RP0108"
+    // Checks that teach: what the writing guide asks of a scenario
+    case bestChoiceInOnePlace = "RP0109"
+    case momentWithoutDiscussion = "RP0110"
+    case hardDecisionWithoutHint = "RP0111"
+    case repeatedCoachNote = "RP0112"
+    case unusableAllowance = "RP0113"
     // Found by exploring every state a playthrough can reach
     case stuckState = "RP0200"
     case loopsWithoutChoice = "RP0201"
@@ -58,6 +71,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case choiceNeverOffered = "RP0204"
     case nodeNeverReached = "RP0205"
     case trapped = "RP0206"
+    case outcomeNeverReached = "RP0207"
     // Walkthrough test files (NAME.tests)
     case malformedWalk = "RP0300"
     case walkFailed = "RP0301"
@@ -66,7 +80,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         switch self {
         case .unreachableNode, .missingCoachNote, .promiseNeverSettled, .variableNeverRead,
             .dimensionNeverScored, .unknownSpeaker, .controlCharacter, .unreachableLine, .largeScore,
-            .unboundedScore, .choiceNeverOffered, .nodeNeverReached:
+            .bestChoiceInOnePlace, .momentWithoutDiscussion, .hardDecisionWithoutHint, .repeatedCoachNote,
+            .unusableAllowance, .unboundedScore, .choiceNeverOffered, .nodeNeverReached, .outcomeNeverReached:
             return .warning
         default:
             return .error
@@ -113,6 +128,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .malformedEffect: "A score or set line that cannot be read"
         case .unknownOutcome: "An ending without good, mixed or poor"
         case .beyondLimit: "Larger than Rapport allows"
+        case .keywordCase: "A keyword written with capitals"
+        case .unknownBracket: "A bracket that is not a condition"
+        case .typographicCharacter: "A sign a word processor put in"
+        case .listBullet: "A choice written as a list item"
+        case .unindentedDetail: "A choice's line without its indent"
+        case .misplacedOtherwise: "An [else] with no [if] above it"
         case .unreachableNode: "A node nothing leads to"
         case .missingCoachNote: "A choice without a coach note"
         case .promiseNeverSettled: "A promise never kept or broken"
@@ -122,6 +143,11 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .controlCharacter: "A control character in the text"
         case .unreachableLine: "A line that can never be reached"
         case .largeScore: "A score outside the scale"
+        case .bestChoiceInOnePlace: "The best choice in the same place at most decisions"
+        case .momentWithoutDiscussion: "A moment without a discussion question"
+        case .hardDecisionWithoutHint: "A hard decision without a hint"
+        case .repeatedCoachNote: "The same coach note on two choices"
+        case .unusableAllowance: "An allow comment that turns nothing off"
         case .stuckState: "The trainee can get stuck"
         case .loopsWithoutChoice: "The conversation can loop forever"
         case .unboundedScore: "A score with no limit"
@@ -129,6 +155,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .choiceNeverOffered: "A choice that is never offered"
         case .nodeNeverReached: "A node no playthrough reaches"
         case .trapped: "A loop the trainee cannot leave"
+        case .outcomeNeverReached: "An outcome no playthrough reaches"
         case .malformedWalk: "A walkthrough test line that cannot be read"
         case .walkFailed: "A walkthrough test that failed"
         }

@@ -1,5 +1,5 @@
-/// Reads the lines that change scores or state: `score:`, `set:`, `promise NAME:`, `keep:` and
-/// `break:`. A line with a problem is reported and changes nothing, not even its good parts, so a
+/// Reads the lines that change scores or state: `score:`, `set:`, `promise NAME:`, `keep:`,
+/// `break:` and `drop:`. A line with a problem is reported and changes nothing, not even its good parts, so a
 /// half-read line never plays.
 extension Parser {
     /// The changes the line makes, in the order written; none when it has a problem.
@@ -123,7 +123,7 @@ extension Parser {
         return true
     }
 
-    /// `keep: callback` or `break: callback, refund`
+    /// `keep: callback`, `break: callback, refund` or `drop: callback`
     mutating func parsePromiseNames(_ span: Span, line: KeywordLine, into effects: inout [EffectSyntax]) -> Bool {
         let word = source.string(line.wordSpan)
         if span.isEmpty {
@@ -140,7 +140,11 @@ extension Parser {
                     note: "separate promise names with commas; names use letters, digits, '-' and '_'")
                 return false
             }
-            effects.append(line.keyword == .keep ? .keep(name) : .breakPromise(name))
+            switch line.keyword {
+            case .keep: effects.append(.keep(name))
+            case .drop: effects.append(.drop(name))
+            default: effects.append(.breakPromise(name))
+            }
         }
         return true
     }

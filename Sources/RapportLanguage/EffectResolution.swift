@@ -31,6 +31,9 @@ extension NodePass {
                     usage.promisesSettled.insert(index)
                     result.append(.breakPromise(index))
                 }
+            case .drop(let name):
+                // Withdrawing is not settling: a promise only ever dropped is still never tested.
+                if let index = resolvePromise(name) { result.append(.drop(index)) }
             }
         }
         return result

@@ -57,7 +57,8 @@ enum GraphPass {
             for step in node.steps {
                 if case .show = step.action { continue }
                 if case .apply = step.action { continue }
-                if step.condition != nil { break }
+                // A step with a condition, or an `[else]`, may not run.
+                if step.condition != nil || step.otherwise { break }
                 if case .jump(let target) = step.action { certainNext[index] = target }
                 break
             }

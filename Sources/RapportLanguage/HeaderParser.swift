@@ -4,15 +4,29 @@
 extension Parser {
     mutating func parseHeaderLine(_ line: Span) {
         var index = line.start
-        while index < line.end, ASCII.isLower(source.bytes[index]) || source.bytes[index] == ASCII.minus { index += 1 }
-        guard index > line.start, index < line.end, source.bytes[index] == ASCII.colon else {
+        while index < line.end, ASCII.isLetter(source.bytes[index]) || source.bytes[index] == ASCII.minus { index += 1 }
+        let keySpan = Span(line.start, index)
+        var keyText = source.string(keySpan)
+        // A known key written with capitals ('Title:') is reported and read; any other word with
+        // capitals is text that does not belong before the first node.
+        let knownWithCapitals = keyText != keyText.lowercased() && HeaderPass.keys.contains(keyText.lowercased())
+        guard index > line.start, index < line.end, source.bytes[index] == ASCII.colon,
+            keyText == keyText.lowercased() || knownWithCapitals
+        else {
             report(
                 .textBeforeFirstNode, "this line comes before the first node but is not a 'key: value' header line",
                 line,
                 note: "the header holds lines like 'title: ...'; the conversation itself starts after a line '== start'")
             return
         }
-        let key = NameSyntax(text: source.string(Span(line.start, index)), span: Span(line.start, index))
+        if knownWithCapitals {
+            report(
+                .keywordCase, "'\(keyText):' is written with capitals; header keys are lower case", keySpan,
+                note: "write '\(keyText.lowercased()):'; Rapport reads keywords, header keys and the words in brackets only in lower case",
+                fix: keyText.lowercased())
+            keyText = keyText.lowercased()
+        }
+        let key = NameSyntax(text: keyText, span: keySpan)
         let value = source.text(Span(index + 1, line.end))
         let parts: HeaderValueSyntax =
             switch key.text {
@@ -21,9 +35,28 @@ extension Parser {
             case "state": .state(stateDeclarations(value.span))
             case "promises": .promiseScoring(promiseScores(value.span))
             case "silence": .silence(Self.duration(in: source.bytes[value.span.start..<value.span.end]))
+            case "silence-line": value.isEmpty ? .text : .line(parseTextLine(value.span))
             default: .text
             }
         syntax.header.append(HeaderFieldSyntax(key: key, value: value, parts: parts))
+    }
+
+    /// Who can speak, by full and first name: the customer and the cast as the header names them.
+    static func speakerNames(in header: [HeaderFieldSyntax], source: SourceFile) -> Set<String> {
+        var names: [String] = []
+        for field in header {
+            switch (field.key.text, field.parts) {
+            case ("customer", _): names.append(source.string(field.value))
+            case (_, .cast(let members)): names += members.map(\.name)
+            default: break
+            }
+        }
+        var result = Set<String>()
+        for name in names where !name.isEmpty {
+            result.insert(name)
+            if let first = name.split(separator: " ").first { result.insert(String(first)) }
+        }
+        return result
     }
 
     /// `Priya Shah (team leader), Sam`

@@ -19,6 +19,8 @@ struct Declarations {
     var promiseScoring = PromiseScoring.standard
     /// The time of a silence that gives none, from `silence:`.
     var defaultSilence: Int?
+    /// The line of a silence that gives none, from `silence-line:`.
+    var defaultSilenceLine: LineSyntax?
     /// Who may speak, by the name a line uses: the customer and the cast, by full and first name.
     var speakers: [String: String] = [:]
 }
@@ -28,6 +30,7 @@ struct Declarations {
 struct HeaderPass {
     static let keys = [
         "title", "customer", "id", "channel", "summary", "cast", "dimensions", "state", "meter", "promises", "silence",
+        "silence-line",
     ]
 
     var log: DiagnosticLog
@@ -87,6 +90,7 @@ struct HeaderPass {
         case .dimensions(let names): checkDimensions(names, listedAt: value.span)
         case .state(let declarations): checkState(declarations, value: value)
         case .promiseScoring(let scores): checkPromiseScoring(scores)
+        case .line(let line): declared.defaultSilenceLine = line
         case .silence(let seconds):
             if let seconds {
                 declared.defaultSilence = seconds

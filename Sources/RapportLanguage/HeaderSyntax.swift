@@ -1,5 +1,5 @@
 /// A `key: value` line before the first node. Values with parts (`cast:`, `dimensions:`, `state:`,
-/// `promises:`, `silence:`) are read into those parts by the parser; the checker decides whether
+/// `promises:`, `silence:`, `silence-line:`) are read into those parts by the parser; the checker decides whether
 /// each part is allowed and reports it where it stands.
 public struct HeaderFieldSyntax: Sendable {
     public var key: NameSyntax
@@ -19,6 +19,8 @@ public enum HeaderValueSyntax: Sendable {
     case promiseScoring([PromiseScoreSyntax])
     /// The seconds of `silence: 30s`, or nil when the value is not a time.
     case silence(Int?)
+    /// `silence-line: Dana: Hello?`: what is said in a silence that gives no line of its own.
+    case line(LineSyntax)
 }
 
 /// `Priya Shah (team leader)`: a name with an optional role in brackets.

@@ -44,6 +44,7 @@ struct NodePass {
         // Set once a jump or an ending without a condition is passed: nothing after it runs.
         var certainExit = false
         var reportedUnreachable = false
+        var run = ConditionalRun.none
 
         for item in node.items {
             let lineNumber = source.line(ofOffset: item.span.start)
@@ -59,18 +60,21 @@ struct NodePass {
                     .unreachableLine, "this line can never be reached", item.span,
                     note: "an earlier '->' or 'end' in this node always leaves it first; move this line above it, or add a condition to the earlier line")
             }
+            let above = run
+            run = above.after(item, condition: condition)
+            if let otherwise = item.otherwise { checkPlace(ofOtherwise: otherwise, item: item, above: above) }
             switch item.kind {
             case .line(let line):
-                steps.append(NodeStep(condition: condition, action: .show(resolve(line)), line: lineNumber))
+                steps.append(step(item, condition, .show(resolve(line)), lineNumber))
             case .jump(let target):
-                steps.append(NodeStep(condition: condition, action: .jump(resolveNode(target) ?? 0), line: lineNumber))
-                if item.condition == nil { certainExit = true }
+                steps.append(step(item, condition, .jump(resolveNode(target) ?? 0), lineNumber))
+                if leavesForCertain(item, above: above) { certainExit = true }
             case .end(let outcome, let summary):
                 let ending = Ending(outcome: outcome, summary: clean(summary))
-                steps.append(NodeStep(condition: condition, action: .end(ending), line: lineNumber))
-                if item.condition == nil { certainExit = true }
+                steps.append(step(item, condition, .end(ending), lineNumber))
+                if leavesForCertain(item, above: above) { certainExit = true }
             case .effect(let effects):
-                steps.append(NodeStep(condition: condition, action: .apply(resolve(effects)), line: lineNumber))
+                steps.append(step(item, condition, .apply(resolve(effects)), lineNumber))
             case .moment(let text):
                 if firstInNode(moment != nil, "moment", item.span) { moment = clean(text) }
             case .discuss(let text):
@@ -79,7 +83,7 @@ struct NodePass {
                 if firstInNode(hint != nil, "hint", item.span) { hint = clean(text) }
             case .silence(let syntax):
                 if firstInNode(silence != nil, "silence", item.span) {
-                    silence = check(syntax, at: item.span, line: lineNumber)
+                    silence = check(syntax, condition: condition, at: item.span, line: lineNumber)
                 }
             case .choice(let choice):
                 if choices.count == ScenarioLimits.choicesPerNode {
@@ -88,8 +92,14 @@ struct NodePass {
                         "this is choice \(ScenarioLimits.choicesPerNode + 1) of '\(node.name.text)'; a decision can offer at most \(ScenarioLimits.choicesPerNode)",
                         item.span, note: "a workshop letters the options A to Z; split the decision in two")
                 }
+                // An `[else]` choice is offered when none of the conditional choices above it is:
+                // all of them are tested in the same state, so that is a condition of its own.
+                var offered = condition
+                if item.otherwise != nil, case .choices(let conditions) = above {
+                    offered = ConditionalRun.noneOf(conditions, then: condition)
+                }
                 choices.append(
-                    check(choice, id: "\(node.name.text).\(choices.count + 1)", condition: condition, at: item.span, line: lineNumber))
+                    check(choice, id: "\(node.name.text).\(choices.count + 1)", condition: offered, at: item.span, line: lineNumber))
             }
         }
         let hasExit = node.items.contains { item in
@@ -106,6 +116,37 @@ struct NodePass {
         return Node(
             id: node.name.text, line: source.line(ofOffset: node.name.span.start), steps: steps, choices: choices,
             moment: moment, discuss: discuss, hint: hint, silence: silence)
+    }
+
+    func step(_ item: NodeItemSyntax, _ condition: Condition?, _ action: NodeStep.Action, _ line: Int) -> NodeStep {
+        NodeStep(condition: condition, otherwise: item.otherwise != nil, action: action, line: line)
+    }
+
+    /// Whether a jump or an ending always leaves the node: it has no condition, or it is the
+    /// `[else]` of a run of conditional jumps and endings (one of them always leaves).
+    func leavesForCertain(_ item: NodeItemSyntax, above: ConditionalRun) -> Bool {
+        guard item.condition == nil else { return false }
+        guard item.otherwise != nil else { return true }
+        if case .steps(allLeave: true) = above { return true }
+        return false
+    }
+
+    /// An `[else]` needs conditional lines of its own kind directly above it: lines, jumps, endings
+    /// and changes for a line; choices for a choice.
+    mutating func checkPlace(ofOtherwise span: Span, item: NodeItemSyntax, above: ConditionalRun) {
+        let word = source.string(span).lowercased()
+        switch (item.kind, above) {
+        case (.silence, _), (.moment, _), (.discuss, _), (.hint, _): return  // reported by the parser
+        case (.choice, .choices), (.line, .steps), (.jump, .steps), (.end, .steps), (.effect, .steps): return
+        case (.choice, _):
+            log.report(
+                .misplacedOtherwise, "this '[\(word)]' choice has no choice with a condition directly above it", span,
+                note: "an '[\(word)]' choice is offered when none of the '[if ...]' choices just above it is; put it right after them")
+        default:
+            log.report(
+                .misplacedOtherwise, "this '[\(word)]' has no line with a condition directly above it", span,
+                note: "an '[\(word)]' line happens when none of the '[if ...]' lines just above it did; put it right after them, or write the condition out")
+        }
     }
 
     mutating func check(_ choice: ChoiceSyntax, id: String, condition: Condition?, at span: Span, line: Int) -> Choice {
@@ -128,16 +169,23 @@ struct NodePass {
             coach: details.coach.map { clean($0) }, target: target, line: line)
     }
 
-    /// Nil, reported, when neither the silence nor the header gives a time.
-    mutating func check(_ silence: SilenceSyntax, at span: Span, line: Int) -> Silence? {
-        guard let seconds = silence.seconds ?? declared.defaultSilence else {
+    /// Nil, reported, when neither the silence nor the header gives a time, or a line.
+    mutating func check(_ silence: SilenceSyntax, condition: Condition?, at span: Span, line: Int) -> Silence? {
+        let seconds = silence.seconds ?? declared.defaultSilence
+        if seconds == nil {
             log.report(
                 .missingSilenceTime, "this silence has no time, and the header sets none", span,
                 note: "write the time here ('silence 20s: ...') or set a default in the header ('silence: 30s')")
-            return nil
         }
+        let said = silence.line ?? declared.defaultSilenceLine
+        if said == nil {
+            log.report(
+                .missingText, "'silence' needs the line that is said when the trainee stays silent", span,
+                note: "write it after the colon ('silence 20s: Dana: Hello? Are you still there?'), or give every silence a line in the header ('silence-line: Dana: Hello?')")
+        }
+        guard let seconds, let said else { return nil }
         return Silence(
-            seconds: seconds, line: resolve(silence.line), effects: resolve(silence.details.effects),
+            seconds: seconds, condition: condition, line: resolve(said), effects: resolve(silence.details.effects),
             coach: silence.details.coach.map { clean($0) }, target: silence.details.target.flatMap { resolveNode($0) },
             sourceLine: line)
     }

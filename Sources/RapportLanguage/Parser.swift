@@ -13,8 +13,23 @@ public struct Parser {
     var syntax = ScenarioSyntax()
     /// The choice or silence whose indented lines are being read: its place among the last node's
     /// items, and its details so far, which are stored in it when the block closes. Any line that is
-    /// not indented closes it, so it is always the last item of the last node.
-    var openBlock: (item: Int, details: ChoiceDetailsSyntax)?
+    /// not indented closes it (unless it is one of its details written without the indent, see
+    /// `UnindentedDetails.swift`), so it is always the last item of the last node.
+    var openBlock: OpenBlock?
+    /// The customer's and the cast's names, by full and first name, read from the header when the
+    /// first node starts: a capitalised keyword that is someone's name (`Hint:` for a Mr Hint) is
+    /// speech, not a keyword written with capitals.
+    var speakerNames: Set<String> = []
+
+    struct OpenBlock {
+        var item: Int
+        var details: ChoiceDetailsSyntax
+        /// Whether the block is a choice's (not a silence's).
+        var isChoice: Bool
+        /// Set once a detail of this block has been found without its indent: that is reported
+        /// once, and the block's next unindented details are read without a report.
+        var unindented = false
+    }
 
     public static func parse(_ source: SourceFile) -> (ScenarioSyntax, [Diagnostic]) {
         var log = DiagnosticLog(source: source)
@@ -73,9 +88,10 @@ public struct Parser {
                 sawContent = true
                 continue
             }
-            let content = withoutComment(Span(lineRange.lowerBound, lineRange.upperBound))
+            let (content, comment) = splitComment(Span(lineRange.lowerBound, lineRange.upperBound))
             var start = content.start
             while start < content.end, ASCII.isSpace(source.bytes[start]) { start += 1 }
+            if let comment { readAllowance(comment, line: start == content.end ? nil : lineNumber) }
             if start == content.end { continue }
             sawContent = true
             parseLine(Span(start, content.end), indented: start > content.start)
@@ -92,24 +108,27 @@ public struct Parser {
         }
     }
 
-    /// The line without a `//` comment and without trailing blanks. A comment starts at `//` at the
-    /// start of the line or after a blank, so `https://` in text is not cut.
-    func withoutComment(_ span: Span) -> Span {
+    /// The line without a `//` comment and without trailing blanks, and the comment's text after
+    /// `//`, if there is one. A comment starts at `//` at the start of the line or after a blank, so
+    /// `https://` in text is not cut.
+    func splitComment(_ span: Span) -> (content: Span, comment: Span?) {
         let bytes = source.bytes
         var end = span.end
+        var comment: Span?
         var index = span.start
         while index + 1 < span.end {
             if bytes[index] == ASCII.slash, bytes[index + 1] == ASCII.slash,
                 index == span.start || ASCII.isSpace(bytes[index - 1])
             {
                 end = index
+                comment = source.trimmed(Span(index + 2, span.end))
                 break
             }
             index += 1
         }
         if end > span.start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         while end > span.start, ASCII.isSpace(bytes[end - 1]) { end -= 1 }
-        return Span(span.start, end)
+        return (Span(span.start, end), comment)
     }
 
     /// One line with content, without its indent.
@@ -131,9 +150,16 @@ public struct Parser {
             } else {
                 report(
                     .indentedOutsideChoice, "this indented line does not belong to a choice", line,
-                    note: "only the details of a choice or a silence (score:, coach:, set:, promise, keep:, break:, ->) are indented; remove the indent, or move the line under a '*' choice")
+                    note: "only the details of a choice or a silence (score:, coach:, set:, promise, keep:, break:, drop:, ->) are indented; remove the indent, or move the line under a '*' choice")
             }
             return
+        }
+        if var block = openBlock.take() {
+            if readUnindentedDetail(line, into: &block) {
+                openBlock = block
+                return
+            }
+            openBlock = block
         }
         closeBlock()
         parseNodeLine(line)
@@ -142,6 +168,7 @@ public struct Parser {
     // MARK: - Nodes
 
     mutating func parseNodeHeading(_ line: Span) {
+        if syntax.nodes.isEmpty { speakerNames = Self.speakerNames(in: syntax.header, source: source) }
         var nameSpan = source.trimmed(Span(line.start + 2, line.end))
         // Allow a closing `==` as some writers underline headings both sides.
         while nameSpan.end > nameSpan.start, source.bytes[nameSpan.end - 1] == ASCII.equals { nameSpan.end -= 1 }
@@ -172,7 +199,9 @@ public struct Parser {
 
     /// Makes the item just added the open block, whose indented lines follow.
     mutating func openBlockAtLastItem() {
-        openBlock = (item: syntax.nodes[syntax.nodes.count - 1].items.count - 1, details: ChoiceDetailsSyntax())
+        let items = syntax.nodes[syntax.nodes.count - 1].items
+        let isChoice = if case .choice = items[items.count - 1].kind { true } else { false }
+        openBlock = OpenBlock(item: items.count - 1, details: ChoiceDetailsSyntax(), isChoice: isChoice)
     }
 
     /// Stores the open block's details in its choice or silence, and closes the block.
@@ -191,10 +220,33 @@ public struct Parser {
         }
     }
 
-    /// `-> name`: the target, or nil when the line is not a jump.
+    /// Arrows a word processor makes of `->`, or that writers type for it.
+    static let lookalikeArrows = ["→", "⇒", "⟶", "➔", "–>", "—>", "-->", "=>"]
+
+    /// The length in bytes of the arrow the span starts with, when it is one of `lookalikeArrows`.
+    func lookalikeArrow(_ span: Span) -> Span? {
+        for arrow in Self.lookalikeArrows where source.starts(span, with: arrow) {
+            return Span(span.start, span.start + arrow.utf8.count)
+        }
+        return nil
+    }
+
+    /// `-> name`: the target, or nil when the line is not a jump. A lookalike arrow (`→`, `–>`) is
+    /// reported, and read as `->` so that the line is not reported again as something else.
     mutating func parseJump(_ span: Span) -> NameSyntax? {
-        guard source.starts(span, with: "->") else { return nil }
-        let target = source.name(Span(span.start + 2, span.end))
+        var arrowEnd = span.start + 2
+        if !source.starts(span, with: "->") {
+            guard let arrow = lookalikeArrow(span) else { return nil }
+            let written = source.string(arrow)
+            report(
+                .typographicCharacter, "'\(written)' is not an arrow Rapport reads; did you mean '->'?", arrow,
+                note: written.unicodeScalars.allSatisfy(\.isASCII)
+                    ? "a jump is written with a hyphen and a greater-than sign: '-> NODE'"
+                    : "word processors turn '->' into '\(written)'; type a hyphen and a greater-than sign, in a plain-text editor or with AutoCorrect off",
+                fix: "->")
+            arrowEnd = arrow.end
+        }
+        let target = source.name(Span(arrowEnd, span.end))
         if target.text.isEmpty {
             report(.missingText, "'->' needs the name of a node to go to", span, note: "for example '-> look-up'")
         } else if !source.isValidName(target.span) {

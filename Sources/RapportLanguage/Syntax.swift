@@ -4,6 +4,17 @@
 public struct ScenarioSyntax: Sendable {
     public var header: [HeaderFieldSyntax] = []
     public var nodes: [NodeSyntax] = []
+    /// `// rapport: allow RPxxxx` comments, in file order.
+    public var allowances: [AllowSyntax] = []
+}
+
+/// A comment that turns warnings off: `// rapport: allow RP0110` at the end of a line turns them off
+/// on that line; on a line of its own, in the whole file.
+public struct AllowSyntax: Sendable {
+    /// Each code as written, with where it stands.
+    public var codes: [NameSyntax]
+    /// The 1-based line it covers, or nil for the whole file.
+    public var line: Int?
 }
 
 /// A byte span in the source: `start..<end`.
@@ -69,6 +80,9 @@ public enum NodeItemKind: Sendable {
 
 public struct NodeItemSyntax: Sendable {
     public var condition: ConditionSyntax?
+    /// Where `[else]` or `[else if ...]` (or `[otherwise ...]`) stands, when the line has one: the
+    /// line then happens only if no conditional line of its kind directly above it did.
+    public var otherwise: Span? = nil
     public var kind: NodeItemKind
     /// The whole line.
     public var span: Span
@@ -99,7 +113,8 @@ public struct ChoiceDetailsSyntax: Sendable {
 public struct SilenceSyntax: Sendable {
     /// Seconds, or nil to use the header's default.
     public var seconds: Int?
-    public var line: LineSyntax
+    /// What is said, or nil to use the header's `silence-line:`.
+    public var line: LineSyntax?
     public var details: ChoiceDetailsSyntax
 }
 
@@ -134,6 +149,8 @@ public enum EffectSyntax: Sendable {
     case promise(NameSyntax, TextSyntax)
     case keep(NameSyntax)
     case breakPromise(NameSyntax)
+    /// `drop: NAME`: the promise no longer applies; it is withdrawn without a score.
+    case drop(NameSyntax)
 }
 
 public enum ComparisonOperator: String, Sendable, Codable, CaseIterable {
@@ -150,8 +167,8 @@ public enum OperandSyntax: Sendable {
     case value(ValueSyntax, Span)
 }
 
-public enum PromiseTest: String, Sendable, Codable {
-    case promised, kept, broken
+public enum PromiseTest: String, Sendable, Codable, CaseIterable {
+    case promised, kept, broken, dropped
 }
 
 public indirect enum ConditionSyntax: Sendable {

@@ -10,7 +10,8 @@ public enum AnalysisText {
         var out = "\(scenario.title) (\(scenario.sourceName))\n"
         out += "States explored: \(analysis.stateCount)\(analysis.isTruncated ? " (stopped at the limit)" : "")\n"
         out += "Decisions: \(scenario.decisionCount) nodes offer choices; "
-        out += "the best path takes \(analysis.bestPath.count), the worst \(analysis.worstPath.count)\n\n"
+        out += "the best path takes \(analysis.bestPath.count), the worst \(analysis.worstPath.count)\n"
+        out += playthroughLength(analysis.decisionRange) + "\n\n"
         let nameWidth = max(14, (scenario.dimensions + ["overall"]).map { TextLayout.width($0) }.max() ?? 0)
         out += TextLayout.leftAligned("Score ranges", width: nameWidth + 2) + "      worst       best\n"
         func row(_ name: String, _ range: ScoreRange) -> String {
@@ -22,16 +23,41 @@ public enum AnalysisText {
         for (name, range) in zip(scenario.dimensions, analysis.ranges) { out += row(name, range) }
         out += row("overall", analysis.overallRange)
         out += "\nEndings\n"
-        for ending in analysis.endings {
+        for (ending, range) in zip(analysis.endings, analysis.overallRangeByEnding()) {
             out += "  \(TextLayout.leftAligned(ending.outcome.rawValue, width: 6)) \(ending.node): \(ending.summary)\n"
+            out += "         overall on the way there: \(bound(range.worst)) to \(bound(range.best))\n"
             out += "         shortest way: \(describe(ending.example))\n"
         }
         out += "\nBest path (overall \(bound(analysis.overallRange.best)))\n" + list(analysis.bestPath)
         out += "\nWorst path (overall \(bound(analysis.overallRange.worst)))\n" + list(analysis.worstPath)
+        out += numbersOnArrival(analysis.valueRangesOnArrival(), meter: scenario.meter.map { scenario.variables[$0].name })
         let problems = analysis.diagnostics()
         out += "\nProblems: \(problems.isEmpty ? "none" : "")\n"
         for problem in problems {
             out += "  \(problem.file):\(problem.range.start.line): \(problem.severity.rawValue)[\(problem.code.rawValue)]: \(problem.message)\n"
+        }
+        return out
+    }
+
+    /// How many decisions a complete playthrough takes, fewest to most.
+    static func playthroughLength(_ range: Analysis.DecisionRange) -> String {
+        guard let fewest = range.fewest else { return "No playthrough reaches an ending." }
+        guard let most = range.most else {
+            return "A playthrough takes at least \(plural(fewest, "decision")); a loop can make it as long as the trainee likes."
+        }
+        if fewest == most { return "Every playthrough takes \(plural(fewest, "decision"))." }
+        return "A playthrough takes \(fewest) to \(most) decisions."
+    }
+
+    /// Each number of the state (the meter first) as the conversation arrives at each node.
+    static func numbersOnArrival(_ nodes: [Analysis.NodeValues], meter: String?) -> String {
+        guard !nodes.isEmpty else { return "" }
+        let names = nodes[0].values.map { $0.name == meter ? "\($0.name) (the meter)" : $0.name }
+        var out = "\nOn arrival at each node: \(names.joined(separator: ", "))\n"
+        let width = nodes.map { TextLayout.width($0.node) }.max() ?? 0
+        for node in nodes {
+            let values = node.values.map { $0.low == $0.high ? "\($0.low)" : "\($0.low) to \($0.high)" }
+            out += "  " + TextLayout.leftAligned(node.node, width: width) + "  " + values.joined(separator: ", ") + "\n"
         }
         return out
     }

@@ -106,6 +106,7 @@ public struct FacilitatorRenderer: Sendable {
                 case .promiseMade(_, let description): out += style.wrap("makes a promise: \(clean(description))", indent: "   ")
                 case .promiseKept(let name): out += style.wrap("keeps the promise '\(name)'", indent: "   ")
                 case .promiseBroken(let name): out += style.wrap("breaks the promise '\(name)'", indent: "   ")
+                case .promiseDropped(let name): out += style.wrap("drops the promise '\(name)'", indent: "   ")
                 case .stateChanged(let name, let from, let to): out += style.wrap("\(name): \(from) to \(to)", indent: "   ")
                 default: break
                 }

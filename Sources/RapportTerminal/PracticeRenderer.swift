@@ -108,6 +108,8 @@ public struct PracticeRenderer: Sendable {
                 parts.append(style.good("Promise kept: \(name) (follow-through \(style.signed(scenario.promiseScoring.kept)))."))
             case .promiseBroken(let name):
                 parts.append(style.bad("Promise broken: \(name) (follow-through \(style.signed(scenario.promiseScoring.broken)))."))
+            case .promiseDropped(let name):
+                parts.append("Promise dropped: \(name) (it no longer applies, so it does not score).")
             case .promiseLeftOpen(let name):
                 parts.append(style.bad("Promise left open: \(name) (follow-through \(style.signed(scenario.promiseScoring.open)))."))
             default:
@@ -193,7 +195,13 @@ public struct PracticeRenderer: Sendable {
         if !debrief.promises.isEmpty {
             out += "\n" + style.bold("Promises") + "\n"
             for promise in debrief.promises {
-                let status = promise.status == .kept ? style.good("kept") : promise.status == .open ? style.bad("left open") : style.bad(promise.status.word)
+                let status =
+                    switch promise.status {
+                    case .kept: style.good("kept")
+                    case .open: style.bad("left open")
+                    case .dropped: "dropped (it no longer applied)"
+                    default: style.bad(promise.status.word)
+                    }
                 out += style.wrap("\(clean(promise.description)): \(status)", indent: "  - ", rest: "    ")
             }
         }

@@ -152,14 +152,18 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         continueConversation()
     }
 
-    /// The customer fills the silence first; then come the feedback and what follows.
+    /// The customer fills the silence first; then comes the feedback on it, and then, when the
+    /// silence moves the conversation on, what follows (as after a choice).
     mutating func stayedSilent() {
         output.write(renderer.silence())
         guard let events = try? session.stayedSilent() else { return }
-        output.write(renderer.lines(session.step.lines))
+        // The silence's own line is always the first of the step's lines.
+        let lines = session.step.lines
+        output.write(renderer.lines(lines.prefix(1)))
         if practising {
             output.write(renderer.feedback(events: events, coach: session.step.coachNote?.string, scenario: scenario))
         }
+        if lines.count > 1 { output.write("\n" + renderer.lines(lines.dropFirst())) }
         if !session.isOver { showDecision() }
     }
 

@@ -35,6 +35,17 @@ public enum Expectation: Sendable {
     case lineShown(String)
     case visited(String)
     case choiceCount(Int)
+    /// `expect trust: 4`, `expect escalated: true`, `expect meter: 3`: a state value now, by name
+    /// (`meter` is the scenario's meter). The name is looked up when the walk runs.
+    case value(name: String, expected: String)
+    /// `expect decisions at least 5` (or `at most`): about the whole scenario, not the walk: every
+    /// way from the start to an ending takes at least (at most) this many decisions.
+    case decisions(DecisionBound)
+}
+
+public enum DecisionBound: Sendable, Equatable {
+    case atLeast(Int)
+    case atMost(Int)
 }
 
 extension WalkthroughFile {
@@ -42,7 +53,9 @@ extension WalkthroughFile {
     public static func path(besideScenario path: String) -> String { String(path.dropLast("scenario".count)) + "tests" }
 
     static let keywords = ["choose", "silence", "expect"]
-    static let expectations = ["ending", "score", "kept", "broken", "open", "line", "node", "choices"]
+    static let expectations = [
+        "ending", "score", "kept", "broken", "open", "dropped", "line", "node", "choices", "meter", "decisions",
+    ]
 
     /// Reads a walkthrough file, reporting every line it cannot read.
     public static func parse(_ source: SourceFile) -> (WalkthroughFile, [Diagnostic]) {
@@ -133,6 +146,7 @@ extension WalkthroughFile {
     static func parseExpectation(
         _ text: String, line: Int, problem: (Int, Int, String, String, String?) -> Void
     ) -> WalkStep.Kind? {
+        if text.hasPrefix("decisions") { return parseDecisions(text, line: line, problem: problem) }
         guard let colon = text.firstIndex(of: ":") else {
             problem(
                 line, 1, "'expect \(text)' needs a colon", "write 'expect WHAT: VALUE', for example 'expect ending: good'",
@@ -150,6 +164,7 @@ extension WalkthroughFile {
         case "kept": return .expect(.promise(value, .kept))
         case "broken": return .expect(.promise(value, .broken))
         case "open": return .expect(.promise(value, .open))
+        case "dropped": return .expect(.promise(value, .dropped))
         case "line": return .expect(.lineShown(value))
         case "node": return .expect(.visited(value))
         case "choices":
@@ -173,15 +188,43 @@ extension WalkthroughFile {
             }
             return .expect(.scores(scores))
         default:
+            // A state value's name: which names the scenario has is known only when the walk runs.
+            guard what.isStateName else {
+                problem(
+                    line, 1, "'expect \(what)' is not something a walk can expect",
+                    "expect one of: \(expectations.joined(separator: ", ")), or a state value by its name",
+                    Suggestions.closest(to: what, among: expectations))
+                return nil
+            }
+            return .expect(.value(name: what, expected: value))
+        }
+    }
+
+    /// `decisions at least 5`, `decisions at most 12` (a colon after `decisions` is forgiven).
+    static func parseDecisions(
+        _ text: String, line: Int, problem: (Int, Int, String, String, String?) -> Void
+    ) -> WalkStep.Kind? {
+        var rest = String(text.dropFirst("decisions".count)).trimmingBlanks()
+        if rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingBlanks() }
+        let words = rest.split(separator: " ").map(String.init)
+        guard words.count == 3, words[0] == "at", words[1] == "least" || words[1] == "most", let count = Int(words[2]), count >= 0
+        else {
             problem(
-                line, 1, "'expect \(what)' is not something a walk can expect",
-                "expect one of: \(expectations.joined(separator: ", "))", Suggestions.closest(to: what, among: expectations))
+                line, 1, "'expect \(text)' cannot be read",
+                "write 'expect decisions at least 5' or 'expect decisions at most 12': every way from the start to an ending takes at least (at most) that many decisions",
+                nil)
             return nil
         }
+        return .expect(.decisions(words[1] == "least" ? .atLeast(count) : .atMost(count)))
     }
 }
 
 extension String {
+    /// Letters, digits, `-` and `_`: shaped like the name of a state value.
+    var isStateName: Bool {
+        !isEmpty && unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
+
     /// Where a `//` comment starts: at the start of the line or after a blank.
     func commentStart() -> String.Index? {
         var previous: Character = " "

@@ -179,7 +179,7 @@ import Testing
     @Test func manyNodes() {
         var text = "title: T\ncustomer: C\n"
         for index in 0..<(ScenarioLimits.nodes - 1) {
-            text += "== n\(index)\n* go on\n  coach: c\n  -> n\(index + 1)\n"
+            text += "== n\(index)\n* go on\n  coach: c\(index)\n  -> n\(index + 1)\n"
         }
         text += "== n\(ScenarioLimits.nodes - 1)\nend good: ok\n"
         let result = check(text)

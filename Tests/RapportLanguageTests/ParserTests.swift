@@ -199,7 +199,7 @@ import Testing
             case .state(let parts): state = parts
             case .promiseScoring(let parts): promises = parts
             case .silence(let seconds): silence = seconds
-            case .text: break
+            case .text, .line: break
             }
         }
         #expect(cast.map(\.name) == ["Priya Shah", "Sam", ""])

@@ -98,7 +98,7 @@ import Testing
         ("choose: 1\n", "this line comes before the first walk"),
         ("== w\nchose: 1\n", "'chose' is not a walk step"),
         ("== w\nexpect ending\n", "'expect ending' needs a colon"),
-        ("== w\nexpect mood: 3\n", "'expect mood' is not something a walk can expect"),
+        ("== w\nexpect my mood: 3\n", "'expect my mood' is not something a walk can expect"),
         ("== w\nexpect score: empathy\n", "'empathy' is not a dimension and a total"),
         ("== w\nchoose: 0\n", "choices are numbered from 1"),
         ("== w\nexpect choices: many\n", "'many' is not a number of choices"),
