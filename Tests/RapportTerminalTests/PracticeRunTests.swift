@@ -111,4 +111,14 @@ import Testing
         _ = run.run()
         #expect(run.session.transcript.actions.isEmpty)
     }
+
+    /// A silence with a `->`: its line, then what it cost (score and coach), then the next node's
+    /// lines, as after a choice. (They used to come after the next node's lines.)
+    @Test func aSilenceThatMovesOnShowsItsFeedbackBeforeWhatFollows() throws {
+        let (text, _, _) = try Self.play("constructs", [.line("1"), .silence, .line(":quit")])
+        let said = try #require(text.range(of: "Still there?"))
+        let cost = try #require(text.range(of: "ownership -1", range: said.upperBound..<text.endIndex))
+        let next = try #require(text.range(of: "I'll wait, I suppose."))
+        #expect(said.upperBound <= cost.lowerBound && cost.upperBound <= next.lowerBound)
+    }
 }

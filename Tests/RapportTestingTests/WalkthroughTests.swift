@@ -142,3 +142,87 @@ import Testing
         end good: ok
         """
 }
+
+/// The expectations added for trainers: a state value or the meter, the decisions on any path, and
+/// text typed in a word processor.
+@Suite struct WalkthroughExpectationTests {
+    let scenarioText = """
+        title: T
+        customer: Dana
+        state: trust = 2 (0..5), escalated = false
+        meter: trust
+        == start
+        Dana: I’ve waited – twice.
+        * I’m sorry about the wait.
+          set: trust += 1
+          coach: c
+          -> next
+        * Let me escalate it.
+          set: escalated = true
+          coach: d
+          -> next
+        == next
+        * Close.
+          coach: e
+          -> done
+        == done
+        end good: fine
+        """
+
+    func run(_ tests: String) throws -> ([WalkResult], [Diagnostic]) {
+        let scenario = try checked(scenarioText)
+        let (file, problems) = WalkthroughFile.parse(SourceFile(name: "t.tests", text: tests))
+        return (WalkthroughRunner.run(file, on: scenario), problems)
+    }
+
+    @Test func statesTheMeterAndDecisionsPass() throws {
+        let (results, problems) = try run(
+            """
+            == w
+            expect trust: 2
+            expect escalated: false
+            choose: I'm sorry
+            expect meter: 3
+            expect trust: +3
+            expect decisions at least 2
+            expect decisions: at most 2
+            expect line: I've waited - twice
+            """)
+        #expect(problems.isEmpty)
+        #expect(results.allSatisfy { $0.passed }, "\(results.flatMap(\.failures).map(\.message))")
+    }
+
+    @Test func wordProcessorQuotesChooseTheSameChoice() throws {
+        let (results, _) = try run("== w\nchoose: I’m sorry\nexpect trust: 3\n== x\nchoose: “Let me\n")
+        #expect(results[0].passed)
+        #expect(!results[1].passed, "a choice's text has no quotation mark to match")
+    }
+
+    @Test func failuresSayWhatIsWrong() throws {
+        let (results, problems) = try run(
+            """
+            == w
+            expect trust: 4
+            expect escalated: maybe
+            expect trsut: 2
+            expect decisions at least 3
+            expect decisions at most 1
+            """)
+        #expect(problems.isEmpty)
+        let failures = results[0].failures
+        #expect(failures.map(\.message) == [
+            "w: expected 'trust' to be 4, but it is 2",
+            "w: 'maybe' is not a value 'escalated' can have",
+            "w: 'trsut' is not something a walk can expect, nor a state value of this scenario",
+            "w: expected every path to take at least 3 decisions, but one takes 2",
+            "w: expected every path to take at most 1 decisions, but one takes 2",
+        ])
+        #expect(failures.map(\.code) == [.walkFailed, .malformedWalk, .malformedWalk, .walkFailed, .walkFailed])
+        #expect(failures[2].fixIt?.replacement == "trust")
+    }
+
+    @Test func decisionsThatCannotBeReadAreReported() {
+        let (_, problems) = WalkthroughFile.parse(SourceFile(name: "t.tests", text: "== w\nexpect decisions at leastways 3\n"))
+        #expect(problems.map(\.code) == [.malformedWalk])
+    }
+}
