@@ -6,6 +6,8 @@ enum ExitStatus {
     static let problemsFound = ExitCode(1)
     /// A file or folder named on the command line could not be read.
     static let cannotRead = ExitCode(66)
+    /// A program Rapport needs for this could not be run: Graphviz's `dot`, for `graph --format svg`.
+    static let missingProgram = ExitCode(69)
     /// A file (such as --json's) could not be written.
     static let cannotWrite = ExitCode(73)
     /// The learner left a conversation with Ctrl-C.
