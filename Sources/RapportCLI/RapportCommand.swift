@@ -12,6 +12,7 @@ public struct RapportCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlayCommand.self, FacilitateCommand.self, CheckCommand.self, TestCommand.self, AnalyzeCommand.self, GraphCommand.self,
+            NewCommand.self,
         ],
         defaultSubcommand: PlayCommand.self
     )

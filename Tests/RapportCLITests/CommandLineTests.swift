@@ -202,4 +202,32 @@ enum Rapport {
         #expect(result.status == 0)
         #expect(result.output.contains("percent") || result.output.contains("not applicable"))
     }
+
+    /// `rapport new` -> `check --strict` -> `test --strict`, as a trainer would type them.
+    @Test func aNewScenarioChecksAndTestsCleanAsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-new-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = try Rapport.run(["new", "late-parcel", "--folder", folder.path])
+        #expect(made.status == 0, "\(made.errors)")
+        #expect(made.output.contains("rapport check --watch \(folder.path)/late-parcel.scenario"))
+        let scenario = folder.appendingPathComponent("late-parcel.scenario").path
+        let checked = try Rapport.run(["check", "--strict", scenario])
+        #expect(checked.status == 0)
+        #expect(checked.output == "Checked 1 file: no problems found.\n")
+        let tested = try Rapport.run(["test", "--strict", scenario])
+        #expect(tested.status == 0, "\(tested.output)")
+        #expect(tested.output.hasSuffix("4 passed, 0 failed\n"))
+
+        // Never over a file: the second time, nothing is written.
+        try "// mine\n".write(to: folder.appendingPathComponent("late-parcel.scenario"), atomically: true, encoding: .utf8)
+        let again = try Rapport.run(["new", "late-parcel", "--folder", folder.path])
+        #expect(again.status == 73)
+        #expect(try String(contentsOf: folder.appendingPathComponent("late-parcel.scenario"), encoding: .utf8) == "// mine\n")
+
+        let badID = try Rapport.run(["new", "Late Parcel!", "--folder", folder.path])
+        #expect(badID.status == 64)
+        #expect(badID.errors.contains("such as 'late-parcel'"))
+    }
 }
