@@ -30,4 +30,33 @@ public enum CheckReportText {
         if errors == 0 && warnings == 0 { return "Checked \(checked): no problems found." }
         return "Checked \(checked): \(plural(errors, "error")) and \(plural(warnings, "warning"))."
     }
+
+    /// What `check --watch` prints when a file is saved: what was fixed (one line each), what is new
+    /// (in full), and the count now. A new file is shown whole.
+    public static func changes(
+        _ changes: DiagnosticChanges, in source: SourceFile, now diagnostics: [Diagnostic], isNew: Bool, colour: Bool
+    ) -> String {
+        let printer = DiagnosticPrinter(colour: colour)
+        let name = Sanitizer.clean(source.name)
+        let count = "\(plural(diagnostics.errorCount, "error")) and \(plural(diagnostics.warningCount, "warning"))"
+        var out = "\n"
+        if isNew {
+            out += "\(name) is new: \(diagnostics.isEmpty ? "no problems found" : count)\n"
+        } else if changes.isEmpty {
+            return out + "\(name) saved: no change (\(diagnostics.isEmpty ? "no problems" : count))\n"
+        } else {
+            var what: [String] = []
+            if !changes.fixed.isEmpty { what.append("\(changes.fixed.count) fixed") }
+            if !changes.new.isEmpty { what.append("\(changes.new.count) new") }
+            out += "\(name) saved: \(what.joined(separator: ", ")); now \(diagnostics.isEmpty ? "no problems" : count)\n"
+        }
+        for fixed in changes.fixed {
+            let start = fixed.range.start
+            out += "  fixed: \(name):\(start.line):\(start.column): \(fixed.severity.rawValue)[\(fixed.code.rawValue)]: \(Sanitizer.clean(fixed.message))\n"
+        }
+        let shown = changes.new.prefix(ScenarioLimits.diagnostics)
+        if !shown.isEmpty { out += "\n" }
+        for diagnostic in shown { out += printer.format(diagnostic, source: source) + "\n" }
+        return out + omitted(changes.new, in: source.name)
+    }
 }

@@ -230,4 +230,56 @@ enum Rapport {
         #expect(badID.status == 64)
         #expect(badID.errors.contains("such as 'late-parcel'"))
     }
+
+    /// `check --watch` as a trainer runs it beside an editor: it answers a save, and Ctrl-C (SIGINT)
+    /// or SIGTERM stops it cleanly. Each step waits for what the watcher prints, never for a time; a
+    /// watchdog ends the child only if it hangs, so a broken watcher fails instead of stalling.
+    @Test(arguments: [(SIGINT, Int32(0)), (SIGTERM, Int32(143))])
+    func checkWatchAnswersASaveAndStopsOnASignal(signal: Int32, status: Int32) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-watch-\(getpid())-\(signal)")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("w.scenario")
+        let clean = "title: T\ncustomer: Dana\n== start\n* Hello.\n  coach: c\n  -> done\n== done\nend good: ok\n"
+        try clean.write(to: file, atomically: false, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = Rapport.executable
+        process.arguments = ["check", "--watch", "--no-explore", file.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let child = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(child, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+        defer { watchdog.cancel() }
+
+        var seen = ""
+        func readUntil(_ text: String) {
+            while !seen.contains(text) {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { return }  // the watcher has gone
+                seen += String(decoding: data, as: UTF8.self)
+            }
+        }
+        readUntil("Ctrl-C stops.\n")
+        try clean.replacingOccurrences(of: "-> done", with: "-> dnoe").write(to: file, atomically: false, encoding: .utf8)
+        readUntil("no node named 'dnoe'")
+        kill(process.processIdentifier, signal)
+        readUntil("Stopped watching.\n")
+        process.waitUntilExit()
+        #expect(seen.contains("w.scenario saved: 1 new; now 1 error and 0 warnings"))
+        #expect(seen.hasSuffix("Stopped watching.\n"))
+        #expect(process.terminationStatus == status)
+    }
+
+    @Test func checkWatchPrintsText() throws {
+        let result = try Rapport.run(["check", "--watch", "--format", "json", "Scenarios"])
+        #expect(result.status == 64)
+    }
 }
