@@ -207,7 +207,7 @@ extension Parser {
                     .conditionNotAllowed, "a silence cannot be an '[else]'", rest,
                     note: "a node has one silence; give it a condition of its own, '[if ...] silence ...'")
             }
-            parseSilence(keywordLine, value: value, condition: lineGuard.condition, line: line)
+            parseSilence(keywordLine, value: value, guard: lineGuard, line: line)
         case .set, .promise, .keep, .break, .drop:
             let effects = parseEffects(keywordLine)
             if !effects.isEmpty { kind = .effect(effects) }
@@ -249,7 +249,7 @@ extension Parser {
     /// `silence 20s: Dana: Hello?`; its details follow on indented lines, as a choice's do. With
     /// nothing after the colon, the header's `silence-line:` is said (the checker makes sure there
     /// is one).
-    mutating func parseSilence(_ keywordLine: KeywordLine, value: TextSyntax, condition: ConditionSyntax?, line: Span) {
+    mutating func parseSilence(_ keywordLine: KeywordLine, value: TextSyntax, guard lineGuard: LineGuard, line: Span) {
         var seconds: Int?
         if !keywordLine.argument.isEmpty {
             // An unreadable time is reported; the silence is still read (with the default time),
@@ -258,7 +258,7 @@ extension Parser {
         }
         let silence = SilenceSyntax(
             seconds: seconds, line: value.isEmpty ? nil : parseTextLine(value.span), details: ChoiceDetailsSyntax())
-        append(NodeItemSyntax(condition: condition, kind: .silence(silence), span: line))
+        append(NodeItemSyntax(condition: lineGuard.condition, otherwise: lineGuard.otherwise, kind: .silence(silence), span: line))
         openBlockAtLastItem()
     }
 

@@ -82,7 +82,8 @@ struct NodePass {
             case .hint(let text):
                 if firstInNode(hint != nil, "hint", item.span) { hint = clean(text) }
             case .silence(let syntax):
-                if firstInNode(silence != nil, "silence", item.span) {
+                // An `[else]` silence was reported by the parser; it is not a second silence too.
+                if item.otherwise == nil, firstInNode(silence != nil, "silence", item.span) {
                     silence = check(syntax, condition: condition, at: item.span, line: lineNumber)
                 }
             case .choice(let choice):
