@@ -85,10 +85,13 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
 
     /// SIGTERM, SIGHUP or SIGQUIT, at any prompt: every vote shown as recorded is already saved.
     mutating func stop() -> Outcome {
-        output.write(
-            saveFailed
-                ? "Stopped. The last changes could not be saved.\n"
-                : "Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
+        if saveFailed {
+            output.write("Stopped. The last changes could not be saved.\n")
+        } else if workshop.record.decisions.isEmpty {
+            output.write("Stopped. No vote was recorded.\n")
+        } else {
+            output.write("Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
+        }
         return .stopped
     }
 
