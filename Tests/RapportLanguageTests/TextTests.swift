@@ -1,24 +1,6 @@
 import RapportLanguage
 import Testing
 
-@Suite struct SanitizerTests {
-    @Test(arguments: [
-        ("plain text", "plain text"),
-        ("red \u{1B}[31mtext\u{1B}[0m", "red text"),
-        ("title\u{1B}]0;pwned\u{07} after", "title after"),
-        ("link \u{1B}]8;;http://x\u{1B}\\here\u{1B}]8;;\u{1B}\\", "link here"),
-        ("bell\u{07} and backspace\u{08}", "bell and backspace"),
-        ("tab\there", "tab here"),
-        ("C1 \u{9B}2J clear", "C1  clear"),
-        ("bidi \u{202E}reversed\u{202C}", "bidi reversed"),
-        ("café 日本 👋🏽", "café 日本 👋🏽"),
-        ("cursor \u{1B}[2Aup", "cursor up"),
-    ])
-    func cleans(input: String, expected: String) {
-        #expect(Sanitizer.clean(input) == expected)
-    }
-}
-
 @Suite struct DisplayWidthTests {
     @Test(arguments: [("abc", 3), ("日本", 4), ("é", 1), ("e\u{301}", 1), ("👋", 2), ("👋🏽", 2), ("", 0)])
     func widths(text: String, width: Int) {
