@@ -7,9 +7,7 @@ public enum CheckReportText {
         let printer = DiagnosticPrinter(colour: colour)
         var output = ""
         for file in files {
-            for diagnostic in file.diagnostics {
-                output += printer.format(diagnostic, source: file.source) + "\n"
-            }
+            for text in printer.format(file.diagnostics, sources: [file.source]) { output += text + "\n" }
         }
         let errors = files.reduce(0) { $0 + $1.diagnostics.errorCount }
         let warnings = files.reduce(0) { $0 + $1.diagnostics.warningCount }

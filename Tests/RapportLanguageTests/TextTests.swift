@@ -15,26 +15,3 @@ import Testing
         #expect(Suggestions.closest(to: "zzz", among: ["respect"]) == nil)
     }
 }
-
-@Suite struct DiagnosticPrinterTests {
-    @Test func printsLikeACompiler() throws {
-        let source = SourceFile(name: "x.scenario", text: "title: T\ncustomer: C\n== start\n  -> lookup\n")
-        let result = Checker.check(source)
-        let diagnostic = try #require(result.diagnostics.first { $0.code == .indentedOutsideChoice })
-        let text = DiagnosticPrinter(colour: false).format(diagnostic, source: source)
-        #expect(text.hasPrefix("x.scenario:4:3: error[RP0025]: this indented line does not belong to a choice\n"))
-        #expect(text.contains(" 4 |   -> lookup\n"))
-        #expect(text.contains("   |   ^~~~~~~~~\n"))
-        #expect(!text.contains("\u{1B}"))
-        #expect(DiagnosticPrinter(colour: true).format(diagnostic, source: source).contains("\u{1B}["))
-    }
-
-    @Test func longLinesAreWindowed() throws {
-        let line = String(repeating: "a", count: 5_000) + " coch: x"
-        let source = SourceFile(name: "x", text: "title: T\ncustomer: C\n== start\n* hi\n  coach: c\n  -> start\n  \(line)\n")
-        let result = Checker.check(source)
-        let diagnostic = try #require(result.diagnostics.first { $0.code == .notAllowedInChoice })
-        let text = DiagnosticPrinter(colour: false).format(diagnostic, source: source)
-        #expect(text.split(separator: "\n").allSatisfy { $0.count < 200 })
-    }
-}
