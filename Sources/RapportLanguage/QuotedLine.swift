@@ -8,9 +8,11 @@ struct QuotedLine {
     /// For each shown scalar, and for the end, the screen column before it. A character's width is
     /// counted at its first scalar, so columns never decrease.
     let columnBefore: [Int]
-    /// For each shown scalar, and for the end (always true), whether a character starts there: a
-    /// window is cut only there, never inside a character such as an emoji sequence.
-    let startsCharacter: [Bool]
+    /// For each shown scalar, and for the end, where its character starts and where it ends: a window
+    /// is cut only between characters, never inside one such as an emoji sequence. Kept for every
+    /// scalar, so that finding the edge costs the same inside a character of a million scalars.
+    let characterStart: [Int]
+    let characterEnd: [Int]
     /// For each scalar of the source line, and for the end, the first shown scalar it became. A
     /// removed escape sequence maps to where the text after it starts; a character shown as its code
     /// to the start of the code.
@@ -36,25 +38,28 @@ struct QuotedLine {
         shownIndex[scalars.count] = shown.count
 
         var columnBefore = [Int](repeating: 0, count: shown.count + 1)
-        var startsCharacter = [Bool](repeating: false, count: shown.count + 1)
+        var characterStart = [Int](repeating: shown.count, count: shown.count + 1)
+        var characterEnd = [Int](repeating: shown.count, count: shown.count + 1)
         var view = String.UnicodeScalarView()
         view.append(contentsOf: shown)
         var index = 0
         var column = 0
         for character in String(view) {
-            startsCharacter[index] = true
             let count = character.unicodeScalars.count
-            let characterWidth = DisplayWidth.of(character)
             columnBefore[index] = column
-            column += characterWidth
-            for offset in 1..<max(1, count) { columnBefore[index + offset] = column }
+            column += DisplayWidth.of(character)
+            for offset in 0..<count {
+                if offset > 0 { columnBefore[index + offset] = column }
+                characterStart[index + offset] = index
+                characterEnd[index + offset] = index + count
+            }
             index += count
         }
         columnBefore[shown.count] = column
-        startsCharacter[shown.count] = true
         self.shown = shown
         self.columnBefore = columnBefore
-        self.startsCharacter = startsCharacter
+        self.characterStart = characterStart
+        self.characterEnd = characterEnd
         self.shownIndex = shownIndex
     }
 
@@ -76,6 +81,14 @@ struct QuotedLine {
         if width > maximumWidth {
             from = characterStart(atOrBefore: lastIndex(atColumn: max(0, columnBefore[start] - maximumWidth / 3)))
             to = characterStart(atOrBefore: lastIndex(atColumn: columnBefore[from] + maximumWidth))
+        }
+        // Scalars that take no room (combining marks) could make a narrow window of a million
+        // scalars, printed again for each diagnostic: a window holds at most four per column, even
+        // if that cuts through a character, which only a line made to be absurd has.
+        let maximumScalars = 4 * maximumWidth
+        if to - from > maximumScalars {
+            from = max(from, start - maximumScalars / 3)
+            to = min(to, from + maximumScalars)
         }
         let prefix = from > 0 ? "…" : ""
         let suffix = to < shown.count ? "…" : ""
@@ -99,17 +112,9 @@ struct QuotedLine {
         return low
     }
 
-    func characterStart(atOrBefore index: Int) -> Int {
-        var index = index
-        while !startsCharacter[index] { index -= 1 }
-        return index
-    }
+    func characterStart(atOrBefore index: Int) -> Int { characterStart[index] }
 
-    func characterStart(atOrAfter index: Int) -> Int {
-        var index = index
-        while !startsCharacter[index] { index += 1 }
-        return index
-    }
+    func characterStart(atOrAfter index: Int) -> Int { characterStart[index] == index ? index : characterEnd[index] }
 }
 
 /// The lines diagnostics have quoted so far, each laid out the first time it is quoted and then

@@ -6,6 +6,8 @@
 /// - **Escape sequences** (ESC then `[ … final`, a string `] P X ^ _ … BEL or ST`, or `intermediates
 ///   final`; and the 8-bit forms CSI, OSC, DCS, SOS, PM, APC): **removed whole**, parameters and all.
 ///   They are commands (colour, cursor moves, window titles, hyperlinks); shown, they would be noise.
+///   A string never ended loses only its introducer: a terminal would swallow the rest of the text,
+///   but here the rest may be Rapport's own message around a quoted name, which must still be read.
 ///   In a scenario the checker reports them (RP0106).
 /// - **Tab, line and paragraph separators** (U+0009; U+2028, U+2029 and NEL, U+0085): **a space**.
 ///   Every text shown is a line of its own; the words on either side must stay apart.
@@ -96,6 +98,9 @@ public enum Sanitizer {
     static func scan(_ scalars: [Unicode.Scalar], _ piece: (Range<Int>, Change?) -> Void) {
         var keptFrom = 0
         var index = 0
+        // Where a string was found never to end: no later one ends either, and is not read again,
+        // so that a text of many unended strings still takes time in proportion to its length.
+        var unendedFrom = Int.max
         func changed(_ end: Int, _ change: Change) {
             if keptFrom < index { piece(keptFrom..<index, nil) }
             piece(index..<end, change)
@@ -108,12 +113,12 @@ public enum Sanitizer {
             case 0x09:
                 changed(index + 1, .tab)
             case 0x1B:
-                let end = endOfEscape(scalars, at: index)
+                let end = endOfEscape(scalars, at: index, unendedFrom: &unendedFrom)
                 changed(end, end > index + 1 ? .escapeSequence : .control(scalar))
             case 0x9B:
                 changed(endOfControlSequence(scalars, from: index + 1), .escapeSequence)
             case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
-                changed(endOfString(scalars, from: index + 1), .escapeSequence)
+                changed(endOfString(scalars, from: index + 1, unendedFrom: &unendedFrom), .escapeSequence)
             case 0x85, 0x2028, 0x2029:
                 changed(index + 1, .lineSeparator(scalar))
             case 0x00...0x1F, 0x7F...0x9F:
@@ -142,14 +147,14 @@ public enum Sanitizer {
 
     /// Where the escape sequence that starts with the ESC at `index` ends; `index + 1` if that ESC
     /// starts none (it is then a control character of its own).
-    static func endOfEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Int {
+    static func endOfEscape(_ scalars: [Unicode.Scalar], at index: Int, unendedFrom: inout Int) -> Int {
         let next = index + 1
         guard next < scalars.count else { return next }
         switch scalars[next].value {
         case 0x5B:  // [
             return endOfControlSequence(scalars, from: next + 1)
         case 0x5D, 0x50, 0x58, 0x5E, 0x5F:  // ] P X ^ _
-            return endOfString(scalars, from: next + 1)
+            return endOfString(scalars, from: next + 1, unendedFrom: &unendedFrom)
         case 0x20...0x2F:
             // Intermediate bytes, then one final byte (`ESC ( B` chooses a character set).
             var end = next
@@ -176,9 +181,10 @@ public enum Sanitizer {
         return end
     }
 
-    /// After OSC, DCS, SOS, PM or APC: everything up to and including BEL, ST or `ESC \`; a string
-    /// never ended runs to the end of the text, as a terminal would swallow it.
-    static func endOfString(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    /// After OSC, DCS, SOS, PM or APC: everything up to and including BEL, ST or `ESC \`. A string
+    /// never ended ends where it starts, so only its introducer is removed (see above).
+    static func endOfString(_ scalars: [Unicode.Scalar], from start: Int, unendedFrom: inout Int) -> Int {
+        guard start < unendedFrom else { return start }
         var end = start
         while end < scalars.count {
             let value = scalars[end].value
@@ -186,7 +192,8 @@ public enum Sanitizer {
             if value == 0x1B, end + 1 < scalars.count, scalars[end + 1] == "\\" { return end + 2 }
             end += 1
         }
-        return end
+        unendedFrom = start
+        return start
     }
 
     // MARK: - Classes of characters

@@ -79,6 +79,19 @@ import Testing
         #expect(window.caretColumn == DisplayWidth.of(beforeCaret))
     }
 
+    /// A character of a hundred thousand scalars (a letter and its combining marks) is found in
+    /// constant time, however many diagnostics point into it; and the narrow line it makes is still
+    /// quoted as a window, not printed whole for each diagnostic.
+    @Test func aHugeCharacterCostsNoMoreThanASmallOne() {
+        let line = "ab" + "e" + String(repeating: "\u{301}", count: 100_000) + "cd"
+        let quoted = QuotedLine(line)
+        for column in stride(from: 4, to: 100_000, by: 1_000) {
+            let window = quoted.window(from: column, length: 1, maximumWidth: 100)
+            #expect(window.caretColumn == 2 && window.caretWidth == 1)
+            #expect(window.shown.unicodeScalars.count <= 402)
+        }
+    }
+
     /// The first line of a file may start with a byte order mark: it is not quoted, and the caret
     /// still lands under the problem.
     @Test func aByteOrderMarkIsNotQuoted() {

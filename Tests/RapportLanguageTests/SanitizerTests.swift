@@ -17,6 +17,8 @@ import Testing
         ("C1 \u{9B}2J clear", "C1  clear"),
         ("C1 \u{9D}0;title\u{9C}string", "C1 string"),
         ("charset \u{1B}(Bset", "charset set"),
+        ("a title never ended \u{1B}]0;title: and the rest", "a title never ended 0;title: and the rest"),
+        ("an 8-bit one \u{9D}0;title", "an 8-bit one 0;title"),
         ("reset \u{1B}cdone", "reset done"),
         ("a CSI cut short \u{1B}[31é", "a CSI cut short é"),
         // Tabs and line separators: a space.
@@ -60,6 +62,13 @@ import Testing
     func cleans(input: String, expected: String) {
         #expect(Sanitizer.clean(input) == expected)
         #expect(Sanitizer.clean(expected) == expected, "cleaning clean text must change nothing")
+    }
+
+    /// Escape sequences are read once each: a text of two hundred thousand strings that never end
+    /// (each once read to the end of the text) would take hours in time in the square of its length.
+    @Test func manyUnendedStringsTakeLinearTime() {
+        #expect(Sanitizer.clean(String(repeating: "\u{1B}]x", count: 200_000)) == String(repeating: "x", count: 200_000))
+        #expect(Sanitizer.clean(String(repeating: "\u{9D}x", count: 200_000)) == String(repeating: "x", count: 200_000))
     }
 
     @Test(arguments: [
