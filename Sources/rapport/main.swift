@@ -1,3 +1,3 @@
 import RapportCLI
 
-RapportCommand.main()
+RapportCommand.mainWithSafeMessages()
