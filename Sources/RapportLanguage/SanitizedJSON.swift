@@ -15,7 +15,7 @@ extension Sanitizer {
                 // C0 controls are left to the encoder: outside strings they are the JSON's own line
                 // breaks. In an escape sequence, only what is not ASCII is escaped (its ESC is `\u001b`).
                 if let change, scalar.value >= 0x7F, change != .escapeSequence || mayChange(scalar.value) {
-                    result.append(contentsOf: jsonEscape(scalar).unicodeScalars)
+                    for unit in jsonEscape(scalar).unicodeScalars { result.append(unit) }  // see `clean`
                 } else {
                     result.append(scalar)
                 }

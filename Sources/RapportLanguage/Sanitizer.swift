@@ -60,12 +60,14 @@ public enum Sanitizer {
     public static func clean(_ text: String) -> String {
         guard mayChange(text.utf8) else { return text }
         let scalars = Array(text.unicodeScalars)
+        // Scalar by scalar: a string's `append(contentsOf:)` grows it by exactly what is added, and
+        // for a text of many short pieces that copies the text once a piece.
         var result = String.UnicodeScalarView()
         scan(scalars) { range, change in
             if let change {
-                result.append(contentsOf: change.replacement.unicodeScalars)
+                for scalar in change.replacement.unicodeScalars { result.append(scalar) }
             } else {
-                result.append(contentsOf: scalars[range])
+                for scalar in scalars[range] { result.append(scalar) }
             }
         }
         return String(result)

@@ -64,11 +64,15 @@ import Testing
         #expect(Sanitizer.clean(expected) == expected, "cleaning clean text must change nothing")
     }
 
-    /// Escape sequences are read once each: a text of two hundred thousand strings that never end
-    /// (each once read to the end of the text) would take hours in time in the square of its length.
-    @Test func manyUnendedStringsTakeLinearTime() {
+    /// Long texts with many changes take time in proportion to their length. Each of these once took
+    /// time in the square of it (hours, at this size): strings that never end were each read to the
+    /// end of the text, and each short piece appended copied all the text cleaned so far.
+    @Test func longTextsWithManyChangesTakeLinearTime() {
         #expect(Sanitizer.clean(String(repeating: "\u{1B}]x", count: 200_000)) == String(repeating: "x", count: 200_000))
         #expect(Sanitizer.clean(String(repeating: "\u{9D}x", count: 200_000)) == String(repeating: "x", count: 200_000))
+        #expect(Sanitizer.clean(String(repeating: "ab\u{1B}[1m", count: 200_000)) == String(repeating: "ab", count: 200_000))
+        let json = "[\"" + String(repeating: "ab\u{9B}", count: 200_000) + "\"]"
+        #expect(Sanitizer.escapingJSON(json) == "[\"" + String(repeating: "ab\\u009b", count: 200_000) + "\"]")
     }
 
     @Test(arguments: [
