@@ -163,12 +163,12 @@ struct NodePass {
     /// nothing to change stays a stretch of the file's bytes (see `ScenarioText`).
     mutating func clean(_ text: TextSyntax) -> ScenarioText {
         guard source.mayNeedCleaning(text.span) else { return ScenarioText(bytes: source.bytes, span: text.span) }
-        let string = source.string(text)
-        if let change = Sanitizer.firstChange(in: string) {
+        let (cleaned, change) = Sanitizer.cleaned(source.string(text))
+        if let change {
             let (message, note) = Self.warning(about: change)
             log.report(.controlCharacter, message, text.span, note: note)
         }
-        return ScenarioText(Sanitizer.clean(string))
+        return ScenarioText(cleaned)
     }
 
     /// RP0106's words for the first thing sanitising changed in a text.

@@ -24,15 +24,20 @@ struct QuotedLine {
         let scalars = Array(line.unicodeScalars)
         var shown: [Unicode.Scalar] = []
         shown.reserveCapacity(scalars.count)
+        // The shown text as UTF-8 too, to be read as characters (see `Sanitizer.cleaned`).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count)
         var shownIndex = [Int](repeating: 0, count: scalars.count + 1)
         Sanitizer.scan(scalars) { range, change in
             if let change {
                 for index in range { shownIndex[index] = shown.count }
                 if range.lowerBound == 0, skippingByteOrderMark, change == .invisible("\u{FEFF}") { return }
                 shown.append(contentsOf: change.replacement.unicodeScalars)
+                bytes.append(contentsOf: change.replacement.utf8)
             } else {
                 for index in range { shownIndex[index] = shown.count + index - range.lowerBound }
                 shown.append(contentsOf: scalars[range])
+                for scalar in scalars[range] { bytes.append(contentsOf: scalar.utf8) }
             }
         }
         shownIndex[scalars.count] = shown.count
@@ -40,11 +45,9 @@ struct QuotedLine {
         var columnBefore = [Int](repeating: 0, count: shown.count + 1)
         var characterStart = [Int](repeating: shown.count, count: shown.count + 1)
         var characterEnd = [Int](repeating: shown.count, count: shown.count + 1)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: shown)
         var index = 0
         var column = 0
-        for character in String(view) {
+        for character in String(decoding: bytes, as: UTF8.self) {
             let count = character.unicodeScalars.count
             columnBefore[index] = column
             column += DisplayWidth.of(character)

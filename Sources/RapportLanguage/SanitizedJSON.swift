@@ -9,19 +9,20 @@ extension Sanitizer {
     public static func escapingJSON(_ json: String) -> String {
         guard mayChange(json.utf8, countingC0: false) else { return json }
         let scalars = Array(json.unicodeScalars)
-        var result = String.UnicodeScalarView()
+        var bytes: [UInt8] = []  // see `cleaned`
+        bytes.reserveCapacity(json.utf8.count)
         scan(scalars) { range, change in
             for scalar in scalars[range] {
                 // C0 controls are left to the encoder: outside strings they are the JSON's own line
                 // breaks. In an escape sequence, only what is not ASCII is escaped (its ESC is `\u001b`).
                 if let change, scalar.value >= 0x7F, change != .escapeSequence || mayChange(scalar.value) {
-                    for unit in jsonEscape(scalar).unicodeScalars { result.append(unit) }  // see `clean`
+                    bytes.append(contentsOf: jsonEscape(scalar).utf8)
                 } else {
-                    result.append(scalar)
+                    bytes.append(contentsOf: scalar.utf8)
                 }
             }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `\u009b`, in lower case as the encoder writes `\u001b`; beyond the first plane, a surrogate pair.

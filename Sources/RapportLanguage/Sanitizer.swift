@@ -57,20 +57,27 @@ public enum Sanitizer {
     }
 
     /// The text as it may be shown: see the rules above.
-    public static func clean(_ text: String) -> String {
-        guard mayChange(text.utf8) else { return text }
+    public static func clean(_ text: String) -> String { cleaned(text).text }
+
+    /// The text as it may be shown, and the first thing cleaning changed other than a tab (what a
+    /// writer is told, RP0106), in one reading.
+    public static func cleaned(_ text: String) -> (text: String, firstChange: Change?) {
+        guard mayChange(text.utf8) else { return (text, nil) }
         let scalars = Array(text.unicodeScalars)
-        // Scalar by scalar: a string's `append(contentsOf:)` grows it by exactly what is added, and
-        // for a text of many short pieces that copies the text once a piece.
-        var result = String.UnicodeScalarView()
+        // Made as UTF-8 bytes, which grow geometrically: a string grown by `append(contentsOf:)`
+        // grows by just what is added, and for a text of many short pieces copies the text each time.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var first: Change?
         scan(scalars) { range, change in
             if let change {
-                for scalar in change.replacement.unicodeScalars { result.append(scalar) }
+                if first == nil, change != .tab { first = change }
+                bytes.append(contentsOf: change.replacement.utf8)
             } else {
-                for scalar in scalars[range] { result.append(scalar) }
+                for scalar in scalars[range] { bytes.append(contentsOf: scalar.utf8) }
             }
         }
-        return String(result)
+        return (String(decoding: bytes, as: UTF8.self), first)
     }
 
     /// A scenario's text is sanitised when it is checked, but one read back from a saved record
@@ -78,14 +85,7 @@ public enum Sanitizer {
     public static func clean(_ text: ScenarioText) -> String { clean(text.string) }
 
     /// The first thing `clean` would change other than a tab, for telling a writer (RP0106).
-    public static func firstChange(in text: String) -> Change? {
-        guard mayChange(text.utf8) else { return nil }
-        var first: Change?
-        scan(Array(text.unicodeScalars)) { _, change in
-            if first == nil, let change, change != .tab { first = change }
-        }
-        return first
-    }
+    public static func firstChange(in text: String) -> Change? { cleaned(text).firstChange }
 
     /// A scalar written so that it can be read: `<U+202E>`, at least four hexadecimal digits.
     public static func code(_ scalar: Unicode.Scalar) -> String {
