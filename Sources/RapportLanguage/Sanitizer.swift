@@ -64,8 +64,9 @@ public enum Sanitizer {
     public static func cleaned(_ text: String) -> (text: String, firstChange: Change?) {
         guard mayChange(text.utf8) else { return (text, nil) }
         let scalars = Array(text.unicodeScalars)
-        // Made as UTF-8 bytes, which grow geometrically: a string grown by `append(contentsOf:)`
-        // grows by just what is added, and for a text of many short pieces copies the text each time.
+        // Made as UTF-8 bytes, which grow geometrically. Appended piece by piece to a string's
+        // scalars instead, the text was copied whole again and again (measured: a fuzzed text of many
+        // short pieces spent three quarters of its time in that copying).
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var first: Change?
