@@ -66,7 +66,7 @@ struct FacilitateCommand: ParsableCommand {
         Signals.catchTermination()
         let environment = ProcessInfo.processInfo.environment
         guard let stateFolder = StateFolder.path(environment) else {
-            FileHandle.standardError.write("rapport: cannot find a folder to save the session in (set HOME or XDG_STATE_HOME)\n")
+            FileHandle.standardError.report("cannot find a folder to save the session in (set HOME or XDG_STATE_HOME)")
             throw ExitStatus.cannotWrite
         }
         let store = WorkshopStore(folder: URL(fileURLWithPath: stateFolder).appendingPathComponent("workshops"))
@@ -74,7 +74,7 @@ struct FacilitateCommand: ParsableCommand {
         var name = scenario
         if name == nil, resume {
             guard let recent = store.mostRecent() else {
-                FileHandle.standardError.write("rapport: there is no saved session to resume\n")
+                FileHandle.standardError.report("there is no saved session to resume")
                 throw ExitStatus.cannotRead
             }
             name = recent
@@ -86,14 +86,13 @@ struct FacilitateCommand: ParsableCommand {
             saved = try store.load(scenarioID: entry?.scenario.id ?? name!)
         } catch {
             guard restart else {
-                FileHandle.standardError.write(
-                    "rapport: \(Sanitizer.clean(error.description))\nStart again with --restart: the file will be moved aside, not deleted.\n")
+                FileHandle.standardError.report(
+                    "\(error.description)\nStart again with --restart: the file will be moved aside, not deleted.")
                 throw ExitStatus.cannotRead
             }
             let aside = try? store.moveAside(scenarioID: entry?.scenario.id ?? name!, at: Date())
-            FileHandle.standardError.write(
-                "rapport: \(Sanitizer.clean(error.description))\n"
-                    + (aside.map { "rapport: moved it to \(Sanitizer.clean($0.path))\n" } ?? ""))
+            FileHandle.standardError.report(error.description)
+            if let aside { FileHandle.standardError.report("moved it to \(aside.path)") }
             saved = nil
         }
         // A session of a scenario file (not a bundled one) is resumed from that file.
@@ -105,19 +104,19 @@ struct FacilitateCommand: ParsableCommand {
         var workshop: Workshop
         if resume {
             guard let saved else {
-                FileHandle.standardError.write("rapport: there is no saved session for '\(found.scenario.id)'\n")
+                FileHandle.standardError.report("there is no saved session for '\(found.scenario.id)'")
                 throw ExitStatus.cannotRead
             }
             do {
                 workshop = try Workshop(resuming: saved, scenario: found.scenario)
             } catch {
-                FileHandle.standardError.write("rapport: cannot resume: \(error)\n")
+                FileHandle.standardError.report("cannot resume: \(error)")
                 throw ExitStatus.problemsFound
             }
         } else {
             if let saved, !restart {
-                FileHandle.standardError.write(
-                    "rapport: there is a saved session for '\(found.scenario.id)' (\(plural(saved.decisions.count, "vote")) in). Carry on with --resume, or start again with --restart.\n")
+                FileHandle.standardError.report(
+                    "there is a saved session for '\(found.scenario.id)' (\(plural(saved.decisions.count, "vote")) in). Carry on with --resume, or start again with --restart.")
                 throw ExitStatus.problemsFound
             }
             workshop = Workshop(scenario: found.scenario, teams: teams.map(Self.teamNames) ?? [], sourcePath: sourcePath)
@@ -151,7 +150,7 @@ struct FacilitateCommand: ParsableCommand {
         let outcome = run.run()
         if outcome == .stopped { throw ExitStatus.stoppedBySignal }
         if run.saveFailed {
-            FileHandle.standardError.write("rapport: the session could not be saved to \(store.url(for: found.scenario.id).path)\n")
+            FileHandle.standardError.report("the session could not be saved to \(store.url(for: found.scenario.id).path)")
         }
         if let export {
             let report = WorkshopReport(workshop: run.workshop, analysis: run.analysis)
@@ -172,7 +171,7 @@ struct FacilitateCommand: ParsableCommand {
             try Data(report.markdown().utf8).write(to: url.appendingPathComponent("handout.md"), options: .atomic)
             try JSONOutput.data(report.export()).write(to: url.appendingPathComponent("session.json"), options: .atomic)
         } catch {
-            FileHandle.standardError.write("rapport: cannot write to \(folder): \(error.localizedDescription)\n")
+            FileHandle.standardError.report("cannot write to \(folder): \(error.localizedDescription)")
             throw ExitStatus.cannotWrite
         }
     }

@@ -63,7 +63,7 @@ public struct FacilitatorRenderer: Sendable {
         if workshop.teams.isEmpty {
             return style.dim("Type the votes (\(parser.example)), or :help.") + "\n"
         }
-        return style.dim("Type each team's pick (\(parser.example)), or :help.") + "\n"
+        return style.dim("Type each team's pick (\(clean(parser.example))), or :help.") + "\n"
     }
 
     public func decided(_ workshop: Workshop, vote: Vote, option: Int, tieBroken: Bool) -> String {
@@ -114,7 +114,7 @@ public struct FacilitatorRenderer: Sendable {
             out += "\n"
         }
         if case .teams(let picks)? = vote {
-            out += style.wrap("Teams: " + zip(teams, picks).map { "\($0) \(Self.letter($1))" }.joined(separator: ", "))
+            out += style.wrap("Teams: " + zip(teams, picks).map { "\(clean($0)) \(Self.letter($1))" }.joined(separator: ", "))
         }
         return out
     }
@@ -153,7 +153,7 @@ public struct FacilitatorRenderer: Sendable {
     }
 
     /// After the session, with `--export FOLDER`.
-    public func exported(to folder: String) -> String { "\nWrote handout.md and session.json to \(folder).\n" }
+    public func exported(to folder: String) -> String { "\nWrote handout.md and session.json to \(clean(folder)).\n" }
 
     /// After the session, without `--export`: how to write the handout later.
     public func savedForLater(scenarioID: String) -> String {

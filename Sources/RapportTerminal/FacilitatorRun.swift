@@ -178,7 +178,9 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         do {
             vote = try workshop.parser.parse(text)
         } catch {
-            output.write(renderer.style.wrap(error.message + " Nothing was recorded."))
+            // The message quotes what was typed, and the team names, which a saved session may have
+            // had edited: both from outside.
+            output.write(renderer.style.wrap(Sanitizer.clean(error.message) + " Nothing was recorded."))
             return nil
         }
         switch workshop.result(of: vote) {
@@ -217,7 +219,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         do {
             try workshop.decide(vote: vote, option: option, tieBroken: tieBroken)
         } catch {
-            output.write("That vote could not be recorded: \(error).\n")
+            output.write("That vote could not be recorded: \(Sanitizer.clean("\(error)")).\n")
             return
         }
         persist()
@@ -239,7 +241,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         case .voted(let vote, let option, _):
             output.write(renderer.reveal(revealsForScreen(), vote: vote, chosen: option, teams: workshop.teams))
             if let effects = workshop.session.transcript.steps.last?.lines.first {
-                output.write(renderer.style.wrap("What happens next: " + (effects.speaker.map { "\($0): " } ?? "") + Sanitizer.clean(effects.text)))
+                output.write(renderer.style.wrap("What happens next: " + (effects.speaker.map { "\(Sanitizer.clean($0)): " } ?? "") + Sanitizer.clean(effects.text)))
             }
             output.write(renderer.style.dim("Enter: next step.  :back: undo this vote.") + "\n")
             phase = .revealed

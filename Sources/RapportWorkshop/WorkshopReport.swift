@@ -60,7 +60,7 @@ public struct WorkshopReport: Sendable {
                 if let coach = reveal.coach { out += "  - Coach: \(Sanitizer.clean(coach))\n" }
             }
             if case .teams(let picks) = past.record.vote {
-                let named = zip(workshop.teams, picks).map { "\($0) \(Self.letter($1))" }
+                let named = zip(workshop.teams, picks).map { "\(Sanitizer.clean($0)) \(Self.letter($1))" }
                 out += "\nTeams: \(named.joined(separator: ", ")).\n"
             }
             if past.record.tieBroken { out += "\nThe vote was tied; the facilitator chose.\n" }

@@ -97,4 +97,18 @@ import Testing
         #expect(!beforeDebrief.contains("respect +"))
         #expect(text.contains("Coach:") || text.contains("respect +"), "the debrief shows them")
     }
+
+    /// What the facilitator types is echoed in a vote's error with its NUL shown as a code and its
+    /// escape sequence gone; team names from a saved session that was edited are shown the same way
+    /// in the prompt, the error, the reveal and the scoreboard.
+    @Test func typedVotesAndTeamNamesAreShownSafely() throws {
+        let input: [LineEvent] = [.line("A\u{1B}[2J\u{0}"), .line("A A"), .line(""), .line(":scores"), .line(":quit")]
+        let (text, _, _) = try Self.run("workshop", teams: ["Red\u{1B}[41m", "Blue\u{202E}"], input: input)
+        let unsafe = text.split(separator: "\n").filter { Sanitizer.firstChange(in: String($0)) != nil }
+        #expect(unsafe.isEmpty, "\(unsafe)")
+        #expect(text.contains("Type each team's pick (Red A, Blue<U+202E> B), or :help."))
+        #expect(text.contains("'A<U+0000>' is not a team. The teams are Red, Blue<U+202E>."))
+        #expect(text.contains("Teams: Red A, Blue<U+202E> A"))
+        #expect(text.contains("  Blue<U+202E> "))
+    }
 }

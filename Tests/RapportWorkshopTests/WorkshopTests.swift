@@ -151,4 +151,17 @@ import Testing
         #expect(export.ending?.outcome == workshop.session.step.ending?.outcome)
         #expect(export.session.decisions.count == workshop.record.decisions.count)
     }
+
+    /// A saved session is outside input, and may have been edited: team names with escape sequences
+    /// and direction controls reach the handout sanitised, wherever they are written.
+    @Test func theHandoutShowsTeamNamesSafely() throws {
+        let scenario = try Self.scenario()
+        var workshop = Workshop(scenario: scenario, teams: ["Red\u{1B}]0;pwned\u{7}", "Blue\u{202E}"])
+        while !workshop.isOver { try workshop.decide(vote: .teams([0, 1]), option: 0, tieBroken: true) }
+        let markdown = WorkshopReport(workshop: workshop, analysis: Analysis(scenario)).markdown()
+        let unsafe = markdown.split(separator: "\n").filter { Sanitizer.firstChange(in: String($0)) != nil }
+        #expect(unsafe.isEmpty, "\(unsafe)")
+        #expect(markdown.contains("Teams: Red A, Blue<U+202E> B."))
+        #expect(markdown.contains("| Blue<U+202E> |"))
+    }
 }
