@@ -12,6 +12,8 @@ enum JSONOutput {
     static func data(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Times (a workshop's) as ISO 8601 text, readable and the same in every language.
+        encoder.dateEncodingStrategy = .iso8601
         return try encoder.encode(value)
     }
 

@@ -153,11 +153,14 @@ public struct FacilitatorRenderer: Sendable {
     }
 
     /// After the session, with `--export FOLDER`.
-    public func exported(to folder: String) -> String { "\nWrote handout.md and session.json to \(folder).\n" }
+    public func exported(to folder: String) -> String {
+        "\nWrote handout.html, handout.md and session.json to \(clean(folder)).\n"
+    }
 
     /// After the session, without `--export`: how to write the handout later.
-    public func savedForLater(scenarioID: String) -> String {
-        "\nThe session is saved; 'rapport facilitate \(scenarioID) --resume --export FOLDER' writes the handout.\n"
+    public func savedForLater(session: String) -> String {
+        let name = session.contains(" ") ? "'\(clean(session))'" : clean(session)
+        return "\nThe session is saved as \(name); 'rapport facilitate --session \(name) --resume --export FOLDER' writes the handout.\n"
     }
 
     public func help() -> String {
@@ -186,24 +189,19 @@ public struct FacilitatorRenderer: Sendable {
         if let ending = workshop.session.step.ending {
             out += style.wrap("Ending: \(ending.outcome.rawValue). \(clean(ending.summary))") + "\n"
         }
-        out += style.bold("The room's path against the best path") + "\n"
-        let best = report.analysis.bestPath.filter { $0.choiceID != nil }
-        for (index, decision) in workshop.pastDecisions.enumerated() {
-            let chosen = decision.reveals[decision.chosenIndex].choice.text
-            let bestIndex = report.bestIndex(at: decision)
-            let mark = bestIndex == decision.chosenIndex ? style.good(style.plain ? " (the best choice)" : " ✓ best") : ""
-            out += style.wrap("\(index + 1). " + clean(chosen) + mark, indent: "  ", rest: "     ")
-            if let bestIndex, bestIndex != decision.chosenIndex {
-                out += style.wrap("best here: " + clean(decision.reveals[bestIndex].choice.text), indent: "     ", rest: "     ")
+        out += style.bold("The room's choices against the best choice at each decision") + "\n"
+        for decision in report.decisions {
+            let chosen = decision.options[decision.chosen]
+            let mark = decision.roomChoseBest ? style.good(style.plain ? " (a best choice)" : " ✓ best") : ""
+            out += style.wrap("\(decision.number). " + chosen.text + mark, indent: "  ", rest: "     ")
+            if !decision.roomChoseBest, let best = decision.best.first {
+                out += style.wrap("best here: " + decision.options[best].text, indent: "     ", rest: "     ")
             }
-        }
-        if workshop.pastDecisions.count < best.count || !workshop.isOver {
-            out += style.wrap("The best path takes \(best.count) decisions.", indent: "  ")
         }
         out += "\n" + style.bold("Decision by decision") + "\n"
         for (index, decision) in workshop.pastDecisions.enumerated() {
             let counts = decision.record.vote.counts(optionCount: decision.reveals.count)
-            let title = decision.step.moment.map { clean($0) + " (a moment that matters)" } ?? "At '\(decision.step.node)'"
+            let title = decision.step.moment.map { clean($0) + " (a moment that matters)" } ?? "Decision \(index + 1)"
             out += style.wrap("\(index + 1). " + title, indent: "  ")
             for (option, reveal) in decision.reveals.enumerated() {
                 let deltas = reveal.deltas.map { "\($0.dimension) \(style.signed($0.delta))" }.joined(separator: ", ")

@@ -1,3 +1,4 @@
+import Foundation
 import RapportAnalysis
 import RapportEngine
 import RapportLanguage
@@ -18,6 +19,8 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     public var currentWidth: @Sendable () -> Int? = { nil }
     public var currentHeight: @Sendable () -> Int? = { nil }
     let save: (WorkshopRecord) -> String?
+    /// The time now, for the record's times; none by default, so a test reads no clock.
+    public var now: () -> Date? = { nil }
 
     /// Where the room is in the current step.
     enum Phase: Equatable {
@@ -57,10 +60,23 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
 
     public mutating func run() -> Outcome {
         reader.setCompletions(Self.commands)
-        if workshop.isOver {
+        // A resumed session carries on at the screen it was at.
+        switch workshop.record.currentStage {
+        case .debrief, .finished:
             return finish()
+        case .voted, .revealed:
+            if let last = workshop.record.decisions.last, let option = last.offered.firstIndex(of: last.chosen) {
+                phase = .voted(last.vote, option: option, tieBroken: last.tieBroken)
+                if workshop.record.currentStage == .revealed {
+                    reveal()
+                } else {
+                    output.write(renderer.decided(workshop, vote: last.vote, option: option, tieBroken: last.tieBroken))
+                }
+            }
+        case .opening, .voting:
+            if workshop.isOver { return finish() }
+            showStep()
         }
-        showStep()
         while true {
             refreshSize()
             if phase == .voting, workshop.isOver { return finish() }
@@ -201,7 +217,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
 
     mutating func record(_ vote: Vote, option: Int, tieBroken: Bool) {
         do {
-            try workshop.decide(vote: vote, option: option, tieBroken: tieBroken)
+            try workshop.decide(vote: vote, option: option, tieBroken: tieBroken, at: now())
         } catch {
             output.write("That vote could not be recorded: \(error).\n")
             return
@@ -229,6 +245,8 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             }
             output.write(renderer.style.dim("Enter: next step.  :back: undo this vote.") + "\n")
             phase = .revealed
+            workshop.markRevealed(at: now())
+            persist()
         case .revealed:
             output.write(renderer.reveal(revealsForScreen(), vote: workshop.record.decisions.last?.vote, chosen: workshop.pastDecisions.last?.chosenIndex, teams: workshop.teams))
         }
@@ -247,10 +265,16 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
 
     mutating func nextStep() {
         phase = .voting
+        workshop.markVoting()
+        persist()
         if !workshop.isOver { showStep() }
     }
 
     mutating func showStep() {
+        if workshop.record.currentStage == .opening {
+            workshop.markVoting()
+            persist()
+        }
         output.write(renderer.step(workshop, number: workshop.record.decisions.count + 1))
         output.write(renderer.votePrompt(workshop))
     }
@@ -272,6 +296,10 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             output.write("\n" + renderer.style.wrap(renderer.style.bold("Ending (\(ending.outcome.rawValue)):") + " " + Sanitizer.clean(ending.summary)))
         }
         output.write(renderer.debrief(WorkshopReport(workshop: workshop, analysis: analysis)))
+        if workshop.record.currentStage != .finished {
+            workshop.markFinished(at: now())
+            persist()
+        }
         return .finished
     }
 }
