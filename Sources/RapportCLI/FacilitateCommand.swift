@@ -114,6 +114,8 @@ struct FacilitateCommand: ParsableCommand {
 
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let readline = interactive ? ReadlineLineReader(historyFile: stateFolder + "/facilitate-history") : nil
+        // Ctrl-L draws the room's screen again rather than blanking it.
+        readline?.redrawLine = ":show"
         defer { readline?.restore() }
         let reader = AnyLineReader(readline ?? PlainLineReader() as any LineReader)
         var renderer = FacilitatorRenderer(style: style, clearsScreen: interactive && !plain)

@@ -60,20 +60,11 @@ public struct WorkshopReport: Sendable {
         self.analysis = analysis
         let scenario = workshop.scenario
         decisions = workshop.pastDecisions.enumerated().map { number, past in
-            let node = scenario.nodes[past.state.node]
-            // The room chose among the options on offer; it cannot stay silent.
-            let actions = past.record.offered.map { id in Rules.Action.choose(node.choices.firstIndex { $0.id == id } ?? 0) }
-            let judgement = analysis.judgement(at: past.state, among: actions)
-            let counts = past.record.vote.counts(optionCount: past.reveals.count)
             var picks: [(String, Int)] = []
             if case .teams(let teamPicks) = past.record.vote { picks = Array(zip(workshop.teams, teamPicks)) }
-            let options = past.reveals.enumerated().map { index, reveal in
-                Option(
-                    letter: Self.letter(index), text: Sanitizer.clean(reveal.choice.text), votes: counts[index],
-                    deltas: reveal.deltas, effects: reveal.effects.compactMap { EffectWords.describe($0, in: scenario) },
-                    coach: reveal.coach.map(Sanitizer.clean), isRoomChoice: index == past.chosenIndex,
-                    isBest: judgement.isBest(actions[index]), teams: picks.filter { $0.1 == index }.map(\.0))
-            }
+            let (options, actions, judgement) = Self.options(
+                past.reveals, at: past.state, votes: past.record.vote.counts(optionCount: past.reveals.count),
+                chosen: past.chosenIndex, picks: picks, scenario: scenario, analysis: analysis)
             return Decision(
                 number: number + 1, moment: past.step.moment.map(Sanitizer.clean), discuss: past.step.discuss.map(Sanitizer.clean),
                 lines: past.step.lines.map { ($0.speaker.map(Sanitizer.clean), Sanitizer.clean($0.text)) }, options: options,
@@ -81,6 +72,34 @@ public struct WorkshopReport: Sendable {
                 pointsGivenUp: judgement.pointsGivenUp(by: actions[past.chosenIndex]), tieBroken: past.record.tieBroken,
                 teamPicks: picks, votedAt: past.record.votedAt, revealedAt: past.record.revealedAt)
         }
+    }
+
+    /// The options of one decision, judged where it was taken. The room chose among the options on
+    /// offer; it cannot stay silent, so only they are compared.
+    static func options(
+        _ reveals: [ChoiceReveal], at state: PlayState, votes: [Int], chosen: Int?, picks: [(String, Int)],
+        scenario: CheckedScenario, analysis: Analysis
+    ) -> ([Option], [Rules.Action], Judgement) {
+        let node = scenario.nodes[state.node]
+        let actions = reveals.map { reveal in Rules.Action.choose(node.choices.firstIndex { $0.id == reveal.choice.id } ?? 0) }
+        let judgement = analysis.judgement(at: state, among: actions)
+        let options = reveals.enumerated().map { index, reveal in
+            Option(
+                letter: letter(index), text: Sanitizer.clean(reveal.choice.text), votes: index < votes.count ? votes[index] : 0,
+                deltas: reveal.deltas, effects: reveal.effects.compactMap { EffectWords.describe($0, in: scenario) },
+                coach: reveal.coach.map(Sanitizer.clean), isRoomChoice: index == chosen,
+                isBest: judgement.isBest(actions[index]), teams: picks.filter { $0.1 == index }.map(\.0))
+        }
+        return (options, actions, judgement)
+    }
+
+    /// The options of the decision open now, judged, before any vote: for a reveal the facilitator
+    /// confirmed before the vote.
+    public var openOptions: [Option] {
+        let (options, _, _) = Self.options(
+            workshop.reveal(), at: workshop.session.state, votes: [], chosen: nil, picks: [], scenario: scenario,
+            analysis: analysis)
+        return options
     }
 
     public var scenario: CheckedScenario { workshop.scenario }
