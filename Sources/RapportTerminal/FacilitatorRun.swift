@@ -10,7 +10,7 @@ import RapportWorkshop
 /// closed before the room's screen comes back (see `FacilitatorPanes`). Every change to the session
 /// is handed to `save` at once, with the stage it is at, so a resumed session shows the same screen.
 public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
-    public private(set) var workshop: Workshop
+    public internal(set) var workshop: Workshop
     /// Needed from the first reveal on (the best choices), so it is worked out then.
     public lazy var analysis: Analysis = makeAnalysis()
     let makeAnalysis: @Sendable () -> Analysis
@@ -27,7 +27,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     public var onRoomScreen: (RoomScreen) -> Void = { _ in }
 
     /// The room's screen now, and which part of it when it is shown in parts.
-    public private(set) var screen = RoomScreen.opening
+    public internal(set) var screen = RoomScreen.opening
     var part = 0
     /// Where Enter goes back to from the scoreboard, an early reveal or the list of debrief pages.
     var returnTo: RoomScreen?
@@ -36,7 +36,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     /// Seconds left on the discussion countdown, if one is running.
     var timerLeft: Int?
     /// Whether the last save failed: what is on disk is behind what the room has done.
-    public private(set) var saveFailed = false
+    public internal(set) var saveFailed = false
 
     static var commands: [String] {
         [":reveal", ":back", ":timer", ":scores", ":notes", ":show", ":end", ":pages", ":help"]
@@ -251,49 +251,6 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
     }
 
-    mutating func debriefCommand(_ command: String, page: Int) -> Outcome? {
-        let count = debrief?.count ?? 1
-        switch command {
-        case "", ":next", "n":
-            if showingPageList {
-                show(.debrief(page: page))
-            } else if part + 1 < screenText().parts(height: renderer.height).count {
-                part += 1
-                redraw()
-            } else if page + 1 < count {
-                show(.debrief(page: page + 1))
-            } else {
-                output.write("This is the last page. :end closes the debrief; :pages lists the pages.\n")
-            }
-        case ":back", "b":
-            if part > 0 {
-                part -= 1
-                redraw()
-            } else {
-                show(.debrief(page: max(0, page - 1)))
-            }
-        case ":pages":
-            showingPageList = true
-            part = 0
-            redraw()
-        case ":show":
-            redraw()
-        case ":help", "?":
-            facilitatorPane("the commands", renderer.help(workshop))
-        case ":scores", ":score":
-            show(.debrief(page: count >= 2 ? (debrief?.names.firstIndex(of: "Scores") ?? page) : page))
-        case ":end", ":quit":
-            return close(showingEveryPage: false)
-        default:
-            if let number = Int(command), (1...count).contains(number) {
-                show(.debrief(page: number - 1))
-            } else {
-                output.write("In the debrief: Enter for the next page, :back, :pages, a page's number, or :end to close it.\n")
-            }
-        }
-        return nil
-    }
-
     /// A pane for the facilitator alone, closed by Enter, after which the room's screen is drawn again.
     mutating func facilitatorPane(_ title: String, _ body: [String]) {
         output.write(renderer.pane(title, body))
@@ -359,70 +316,6 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         if let text = renderer.timerTick(screenText().title, seconds: now) { output.write(text) }
     }
 
-    // MARK: - Votes
-
-    /// Records a vote, asking which way the story goes on a tie; returns `.stopped` if a signal to stop
-    /// comes at that question.
-    mutating func vote(_ text: String) -> Outcome? {
-        let vote: Vote
-        do {
-            vote = try workshop.parser.parse(text)
-        } catch {
-            output.write(renderer.style.wrap(error.message + " Nothing was recorded."))
-            return nil
-        }
-        switch workshop.result(of: vote) {
-        case .majority(let option):
-            record(vote, option: option, tieBroken: false)
-            return nil
-        case .tie(let options):
-            output.write(renderer.tie(options, counts: vote.counts(optionCount: workshop.step.choices.count)))
-            while true {
-                switch reader.read(prompt: "tie> ", silenceAfter: nil) {
-                case .line(let answer):
-                    let letter = answer.trimmingBlanks().uppercased()
-                    if let option = options.first(where: { FacilitatorRenderer.letter($0) == letter }) {
-                        record(vote, option: option, tieBroken: true)
-                        return nil
-                    }
-                    if letter == ":BACK" {
-                        output.write("The vote was not recorded.\n")
-                        return nil
-                    }
-                    output.write("Type \(options.map(FacilitatorRenderer.letter).joined(separator: " or ")), or :back to vote again.\n")
-                case .silence, .rejected:
-                    continue
-                case .endOfInput, .interrupt:
-                    output.write("The vote was not recorded.\n")
-                    return nil
-                case .terminate:
-                    output.write("The vote was not recorded.\n")
-                    return stop()
-                }
-            }
-        }
-    }
-
-    mutating func record(_ vote: Vote, option: Int, tieBroken: Bool) {
-        do {
-            try workshop.decide(vote: vote, option: option, tieBroken: tieBroken, at: now())
-        } catch {
-            output.write("That vote could not be recorded: \(error).\n")
-            return
-        }
-        timerLeft = nil
-        show(.voted)
-    }
-
-    mutating func back() {
-        guard workshop.undo() else {
-            output.write("There is no vote to undo yet.\n")
-            return
-        }
-        show(.decision)
-        output.write("The last vote is undone.\n")
-    }
-
     mutating func persist() {
         lastSaved = workshop.record
         if let problem = save(workshop.record) {
@@ -434,19 +327,5 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         } else {
             saveFailed = false
         }
-    }
-
-    /// Closes the debrief: the session is finished, and kept. At the end of piped input (a script)
-    /// every page is written, so nothing of the debrief is lost.
-    mutating func close(showingEveryPage: Bool) -> Outcome {
-        if case .debrief = screen {} else { show(.debrief(page: 0)) }
-        if showingEveryPage, case .debrief(let page) = screen, let debrief {
-            for next in (page + 1)..<max(page + 1, debrief.count) { show(.debrief(page: next)) }
-        }
-        if !workshop.record.isFinished {
-            workshop.markFinished(at: now())
-            persist()
-        }
-        return .finished
     }
 }
