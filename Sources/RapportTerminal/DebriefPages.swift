@@ -95,8 +95,8 @@ public struct DebriefPages: Sendable {
             ScreenText(
                 title: "Debrief: \(page.0), page \(number + 1) of \(total)", spaced: page.1,
                 footer: [number + 1 < total
-                    ? "Enter: next page.  :back: the page before.  :pages: the list.  :end: close the debrief."
-                    : "The last page.  :back: the page before.  :pages: the list.  :end: close the debrief."])
+                    ? "Enter: next page.  :back: page before.  :pages: list.  :end: close."
+                    : "The last page.  :back: page before.  :pages: list.  :end: close the debrief."])
         }
     }
 

@@ -43,6 +43,6 @@ extension FacilitatorRenderer {
 
     /// The question before showing what the room should not see yet.
     public func confirmation(_ what: String) -> String {
-        "\n" + style.bold(what) + " Freeze or blank the projector first. Type yes to show it, anything else to go back.\n"
+        "\n" + style.wrap(style.bold(what) + " Freeze or blank the projector first. Type yes to show it, anything else to go back.")
     }
 }

@@ -57,7 +57,8 @@ public struct FacilitatorRenderer: Sendable {
         out += heading(screen.title + (parts.count > 1 ? " (\(index + 1) of \(parts.count))" : ""), timer: timer)
         for line in parts[index] { out += line + "\n" }
         if index < parts.count - 1 { out += style.bold("▼ and more: Enter shows the rest.") + "\n" }
-        for line in screen.footer { out += line + "\n" }
+        // A footer wider than the screen is wrapped; one that fits keeps its double spaces.
+        for line in screen.footer { out += TextLayout.width(line) <= style.width ? line + "\n" : style.wrap(line) }
         return out
     }
 
@@ -186,11 +187,16 @@ public struct FacilitatorRenderer: Sendable {
             return out
         }
         let nameWidth = max(10, rows.map { TextLayout.width(clean($0.0)) }.max() ?? 0)
-        let columnWidth = max(9, (dimensions.map { TextLayout.width($0) }.max() ?? 0) + 1)
+        // Columns as wide as the longest dimension's name, narrowed (and the names shortened) when the
+        // table would be wider than the screen.
+        let natural = max(9, (dimensions.map { TextLayout.width($0) }.max() ?? 0) + 1)
+        let available = (style.width - nameWidth - 2 - 8) / max(1, dimensions.count)
+        let columnWidth = max(6, min(natural, available))
         func figures(_ cells: [String], total: String) -> String {
             cells.map { TextLayout.rightAligned($0, width: columnWidth) }.joined() + TextLayout.rightAligned(total, width: 8)
         }
-        out += String(repeating: " ", count: nameWidth + 2) + figures(dimensions, total: "total") + "\n"
+        let headers = dimensions.map { TextLayout.width($0) < columnWidth ? $0 : TextLayout.shortened($0, width: columnWidth - 1) }
+        out += String(repeating: " ", count: nameWidth + 2) + figures(headers, total: "total") + "\n"
         for (name, totals) in rows {
             out += "  " + TextLayout.leftAligned(clean(name), width: nameWidth)
                 + figures(totals.map(style.signed), total: style.signed(totals.reduce(0, +))) + "\n"

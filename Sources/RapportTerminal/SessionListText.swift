@@ -43,8 +43,8 @@ public struct SessionListText: Sendable {
             if let last = record.lastActivity { facts.append("last saved " + formatter.string(from: last)) }
             out += style.wrap(facts.joined(separator: "; "), indent: "  ")
         }
-        out += "\nCarry one on (or read a finished one's debrief) with 'rapport facilitate --session NAME --resume';"
-        out += " add --export FOLDER for its handout.\n"
+        out += "\n" + style.wrap(
+            "Carry one on (or read a finished one's debrief) with 'rapport facilitate --session NAME --resume'; add --export FOLDER for its handout.")
         return out
     }
 }
