@@ -83,6 +83,7 @@ struct FacilitateCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        Signals.catchTermination()
         let environment = ProcessInfo.processInfo.environment
         let now = { Now.date(environment) }
         guard let stateFolder = StateFolder.path(environment) else {
@@ -151,6 +152,8 @@ struct FacilitateCommand: ParsableCommand {
         } else if !run.saveFailed {
             StandardOutput().write(renderer.savedForLater(session: sessionName))
         }
+        // A signal during the debrief found no prompt left to answer it; the export above is written.
+        if Signals.terminationRequested { throw ExitStatus.stoppedBySignal }
         if run.saveFailed { throw ExitStatus.cannotWrite }
     }
 

@@ -50,6 +50,7 @@ struct PlayCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        Signals.catchTermination()
         let environment = ProcessInfo.processInfo.environment
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let detected = OutputStyle.detect(environment: environment)
@@ -67,9 +68,12 @@ struct PlayCommand: ParsableCommand {
         } else {
             let library = try ScenarioLibrary.open(extraFolders: scenarioFolders)
             var menu = ScenarioMenu(reader: reader, output: output, style: style)
-            guard let index = menu.choose(from: library.entries.map(\.scenario)) else { return }
+            switch menu.choose(from: library.entries.map(\.scenario)) {
+            case .picked(let index): entry = library.entries[index]
+            case .left: return
+            case .stopped: throw ExitStatus.stoppedBySignal
+            }
             reader = menu.reader
-            entry = library.entries[index]
         }
 
         var run = PracticeRun(
@@ -78,6 +82,8 @@ struct PlayCommand: ParsableCommand {
         if interactive { run.currentWidth = { TerminalSize.columns(environment: [:]) } }
         let outcome = run.run()
         if let jsonPath { try Self.writeTranscript(run.session.transcript, to: jsonPath) }
+        // A signal during the last screen (the debrief) found no prompt left to answer it.
+        if Signals.terminationRequested { throw ExitStatus.stoppedBySignal }
         switch outcome {
         case .finished: return
         case .abandoned: throw ExitStatus.abandoned

@@ -102,12 +102,15 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
     }
 
-    /// SIGTERM, SIGHUP or SIGQUIT, at any prompt: every change shown is already saved.
+    /// SIGTERM, SIGHUP or SIGQUIT, at any prompt: every vote shown as recorded is already saved.
     mutating func stop() -> Outcome {
-        output.write(
-            saveFailed
-                ? "Stopped. The last changes could not be saved.\n"
-                : "Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
+        if saveFailed {
+            output.write("Stopped. The last changes could not be saved.\n")
+        } else if workshop.record.decisions.isEmpty {
+            output.write("Stopped. No vote was recorded.\n")
+        } else {
+            output.write("Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
+        }
         return .stopped
     }
 
@@ -142,7 +145,10 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
 
     var lastSaved: WorkshopRecord?
 
+    /// Saves a change of stage. A session is first saved at its first vote: one left before any vote
+    /// holds nothing to resume, and would only stand in the way of the next under its name.
     mutating func persistIfChanged() {
+        guard lastSaved != nil || !workshop.record.decisions.isEmpty else { return }
         if lastSaved != workshop.record { persist() }
     }
 
@@ -188,18 +194,19 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         if case .debrief(let page) = screen { return debriefCommand(lower, page: page) }
         switch lower {
         case ":help", "?":
-            facilitatorPane("the commands", renderer.help(workshop))
+            return facilitatorPane("the commands", renderer.help(workshop))
         case ":show":
             redraw()
         case ":reveal":
             switch screen {
             case .voted, .reveal: show(.reveal)
             case .decision:
-                if confirm("Nobody has voted yet: the reveal shows every option's scores to the room.") {
+                switch confirm("Nobody has voted yet: the reveal shows every option's scores to the room.") {
+                case nil: return stop()
+                case true?:
                     returnTo = .decision
                     show(.earlyReveal)
-                } else {
-                    redraw()
+                case false?: redraw()
                 }
             default: output.write("There is no vote to reveal here.\n")
             }
@@ -209,10 +216,10 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             returnTo = screen == .scoreboard ? returnTo : screen
             show(.scoreboard)
         case ":notes":
-            if confirm("The coach notes are for you, not the room.") {
-                facilitatorPane("the coach notes", renderer.notes(optionsOnScreen()))
-            } else {
-                redraw()
+            switch confirm("The coach notes are for you, not the room.") {
+            case nil: return stop()
+            case true?: return facilitatorPane("the coach notes", renderer.notes(optionsOnScreen()))
+            case false?: redraw()
             }
         case ":end", ":quit":
             show(.debrief(page: 0))
@@ -251,22 +258,24 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
     }
 
-    /// A pane for the facilitator alone, closed by Enter, after which the room's screen is drawn again.
-    mutating func facilitatorPane(_ title: String, _ body: [String]) {
+    /// A pane for the facilitator alone, closed by Enter, after which the room's screen is drawn
+    /// again; `.stopped` if a signal to stop comes instead.
+    mutating func facilitatorPane(_ title: String, _ body: [String]) -> Outcome? {
         output.write(renderer.pane(title, body))
-        switch reader.read(prompt: "> ", silenceAfter: nil) {
-        default: break
-        }
+        if reader.read(prompt: "> ", silenceAfter: nil) == .terminate { return stop() }
         redraw()
+        return nil
     }
 
-    /// Asks before showing what the room should not see yet; only "yes" (or "y") shows it.
-    mutating func confirm(_ what: String) -> Bool {
+    /// Asks before showing what the room should not see yet; only "yes" (or "y") shows it. Nil when
+    /// a signal to stop comes at the question.
+    mutating func confirm(_ what: String) -> Bool? {
         output.write(renderer.confirmation(what))
-        if case .line(let answer) = reader.read(prompt: "show? ", silenceAfter: nil) {
-            return ["yes", "y"].contains(answer.trimmingBlanks().lowercased())
+        switch reader.read(prompt: "show? ", silenceAfter: nil) {
+        case .line(let answer): return ["yes", "y"].contains(answer.trimmingBlanks().lowercased())
+        case .terminate: return nil
+        default: return false
         }
-        return false
     }
 
     /// The options of the decision on the room's screen: the one voted on, once the vote is in.

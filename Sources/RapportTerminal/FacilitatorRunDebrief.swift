@@ -32,7 +32,7 @@ extension FacilitatorRun {
         case ":show":
             redraw()
         case ":help", "?":
-            facilitatorPane("the commands", renderer.help(workshop))
+            return facilitatorPane("the commands", renderer.help(workshop))
         case ":scores", ":score":
             show(.debrief(page: count >= 2 ? (debrief?.names.firstIndex(of: "Scores") ?? page) : page))
         case ":end", ":quit":
