@@ -218,17 +218,6 @@ public struct Analysis: Sendable {
         return nil
     }
 
-    /// The action with the best overall value at a decision state.
-    public func bestAction(at state: PlayState) -> (action: Rules.Action, value: Int)? {
-        guard let index = graph.decisionState(matching: state) else { return nil }
-        var best: (Rules.Action, Int)?
-        for edge in graph.edges(of: index) {
-            guard let value = value(of: graph.action(ofEdge: edge), at: state) else { continue }
-            if best == nil || value > best!.1 { best = (graph.action(ofEdge: edge), value) }
-        }
-        return best
-    }
-
     /// The number of decisions on the best and worst paths, and on any path, is what a trainer sees in
     /// `rapport analyze`; this turns the findings into diagnostics that `check` and `test` print.
     public func diagnostics() -> [Diagnostic] {

@@ -62,14 +62,13 @@ public struct Debrief: Sendable {
                 chosenCoach = node.silence?.coach?.string
                 _ = try? replay.stayedSilent()
             }
+            // The shared definition of best: any action as good as the best one is the best.
             var better: String?
             var betterCoach: String?
-            var missed = 0
-            if let best = analysis.bestAction(at: state), let mine = analysis.value(of: taken, at: state),
-                best.value > mine
-            {
-                missed = best.value - mine
-                switch best.action {
+            let judgement = analysis.judgement(at: state)
+            let missed = judgement.pointsGivenUp(by: taken) ?? 0
+            if missed > 0, let best = judgement.best.first {
+                switch best {
                 case .choose(let index):
                     better = node.choices[index].text.string
                     betterCoach = node.choices[index].coach?.string

@@ -17,6 +17,8 @@ enum JSONOutput {
     static func text(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Times (a workshop's) as ISO 8601 text, readable and the same in every language.
+        encoder.dateEncodingStrategy = .iso8601
         return Sanitizer.escapingJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
