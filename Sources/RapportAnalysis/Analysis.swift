@@ -66,6 +66,9 @@ public struct Analysis: Sendable {
     }
 
     public let scenario: CheckedScenario
+    /// Whether silences were explored: false for a learner whose timers are off, for whom the
+    /// ranges, paths and best choices are those of the conversations they can actually have.
+    public let silences: Bool
     public let stateCount: Int
     public let limits: Limits
     public var stateLimit: Int { limits.states }
@@ -98,15 +101,23 @@ public struct Analysis: Sendable {
     /// The explored graph and the best overall value from each state, kept for `value(of:at:)`.
     let graph: StateGraph
     let bestOverall: StateGraph.Longest
+    /// The best ending reachable from each state, kept for `bestEnding(after:at:)`.
+    let bestEndings: [Outcome?]
 
     public init(_ scenario: CheckedScenario, stateLimit: Int = Analysis.defaultStateLimit) {
         self.init(scenario, limits: Limits(states: stateLimit))
     }
 
-    public init(_ scenario: CheckedScenario, limits: Limits) {
-        var explorer = StateGraph(scenario: scenario, limits: limits)
+    /// The analysis of what a learner can reach: without silences when their timers do not run.
+    public init(_ scenario: CheckedScenario, silences: Bool) {
+        self.init(scenario, limits: Limits(), silences: silences)
+    }
+
+    public init(_ scenario: CheckedScenario, limits: Limits, silences: Bool = true) {
+        var explorer = StateGraph(scenario: scenario, limits: limits, silences: silences)
         explorer.explore()
         self.scenario = scenario
+        self.silences = silences
         self.limits = limits
         stateCount = explorer.stateCount
         stoppedBy = explorer.stoppedBy
@@ -144,6 +155,7 @@ public struct Analysis: Sendable {
             overallRange = ScoreRange(
                 worst: worst.startValue.map { -$0 + initialSum }, best: best.startValue.map { $0 + initialSum })
             bestOverall = best
+            bestEndings = explorer.bestEndings(components: components)
         }
 
         do {
@@ -216,6 +228,26 @@ public struct Analysis: Sendable {
             return nil
         }
         return nil
+    }
+
+    /// The best ending still reachable after taking `action` at a decision state, or nil if the state
+    /// was not explored or no ending follows.
+    public func bestEnding(after action: Rules.Action, at state: PlayState) -> Outcome? {
+        guard let index = graph.decisionState(matching: state) else { return nil }
+        for edge in graph.edges(of: index) where graph.action(ofEdge: edge) == action {
+            return bestEndings[graph.target(ofEdge: edge)]
+        }
+        return nil
+    }
+
+    /// Every action at a decision state with its overall value (see `value(of:at:)`) and its own
+    /// score changes summed, in the order the graph holds them.
+    public func actions(at state: PlayState) -> [(action: Rules.Action, value: Int?, own: Int)] {
+        guard let index = graph.decisionState(matching: state) else { return [] }
+        return graph.edges(of: index).map { edge in
+            let action = graph.action(ofEdge: edge)
+            return (action, value(of: action, at: state), graph.deltas(ofEdge: edge).reduce(0, +))
+        }
     }
 
     /// The action with the best overall value at a decision state.

@@ -73,7 +73,7 @@ struct PlayCommand: ParsableCommand {
         }
 
         var run = PracticeRun(
-            scenario: entry.scenario, analysis: Analysis(entry.scenario), reader: reader, output: output, style: style,
+            scenario: entry.scenario, reader: reader, output: output, style: style,
             options: PracticeOptions(assessment: assessment, timers: !noTimers))
         if interactive { run.currentWidth = { TerminalSize.columns(environment: [:]) } }
         let outcome = run.run()

@@ -121,16 +121,6 @@ public struct PracticeRenderer: Sendable {
         return out.isEmpty ? "" : out
     }
 
-    public func ending(_ ending: Ending) -> String {
-        let outcome =
-            switch ending.outcome {
-            case .good: style.good("Good ending")
-            case .mixed: style.paint("Mixed ending", "33")
-            case .poor: style.bad("Poor ending")
-            }
-        return "\n" + style.wrap(style.bold(outcome) + ": " + clean(ending.summary))
-    }
-
     // MARK: - Commands
 
     public func help(assessment: Bool) -> String {
@@ -164,69 +154,6 @@ public struct PracticeRenderer: Sendable {
         for index in made {
             let promise = session.scenario.promises[index]
             out += style.wrap("\(clean(promise.description)): \(session.state.promises[index].word)", indent: "  - ", rest: "    ")
-        }
-        return out
-    }
-
-    // MARK: - The debrief
-
-    public func debrief(_ debrief: Debrief) -> String {
-        var out = "\n" + style.heading("Debrief")
-        if let ending = debrief.ending {
-            out += style.wrap("Ending: \(ending.outcome.rawValue). \(clean(ending.summary))")
-        } else {
-            out += style.wrap("The conversation did not reach an ending; this is how it stood.")
-        }
-        out += "\n" + style.bold("Scores") + (style.plain ? "" : style.dim(" (the share of what this scenario makes possible)")) + "\n"
-        let nameWidth = max(14, debrief.scores.dimensions.map { TextLayout.width($0.name) }.max() ?? 0)
-        for dimension in debrief.scores.dimensions {
-            out += scoreLine(dimension, nameWidth: nameWidth)
-        }
-        if let overall = debrief.scores.overall {
-            out += style.plain ? "Overall: \(overall) percent.\n" : "  " + TextLayout.leftAligned("overall", width: nameWidth) + " \(overall)%\n"
-        }
-        let moments = debrief.moments
-        if !moments.isEmpty {
-            out += "\n" + style.bold("The moments that mattered") + "\n"
-            for decision in moments { out += self.decision(decision) }
-        }
-        if !debrief.promises.isEmpty {
-            out += "\n" + style.bold("Promises") + "\n"
-            for promise in debrief.promises {
-                let status = promise.status == .kept ? style.good("kept") : promise.status == .open ? style.bad("left open") : style.bad(promise.status.word)
-                out += style.wrap("\(clean(promise.description)): \(status)", indent: "  - ", rest: "    ")
-            }
-        }
-        if !debrief.coachNotes.isEmpty {
-            out += "\n" + style.bold("The coach's notes on your choices") + "\n"
-            for note in debrief.coachNotes { out += style.wrap(clean(note), indent: "  - ", rest: "    ") }
-        }
-        out += "\n" + style.bold("For next time") + "\n" + style.wrap(clean(debrief.suggestion), indent: "  ")
-        return out
-    }
-
-    func scoreLine(_ dimension: ScoreReport.Dimension, nameWidth: Int) -> String {
-        let name = dimension.name
-        guard let percent = dimension.percent, let worst = dimension.range.worst, let best = dimension.range.best else {
-            return style.plain
-                ? "\(name.capitalisedFirst): not applicable in this scenario (\(style.signed(dimension.total)) points).\n"
-                : "  " + TextLayout.leftAligned(name, width: nameWidth) + " " + style.dim("not applicable here") + "\n"
-        }
-        if style.plain {
-            return "\(name.capitalisedFirst): \(percent) percent. You scored \(style.signed(dimension.total)); this scenario ranges from \(style.signed(worst)) to \(style.signed(best)).\n"
-        }
-        return "  " + TextLayout.leftAligned(name, width: nameWidth) + " " + style.bar(percent: percent)
-            + " " + TextLayout.rightAligned("\(percent)%", width: 4) + style.dim("  \(style.signed(dimension.total)) of \(style.signed(worst))..\(style.signed(best))") + "\n"
-    }
-
-    func decision(_ decision: Debrief.Decision) -> String {
-        var out = style.wrap(style.accent(clean(decision.moment ?? decision.node)) + ":", indent: "  ")
-        let chosen = decision.chosen.map { "You said: \"\(clean($0))\"" } ?? "You said nothing."
-        out += style.wrap(chosen, indent: "    ", rest: "    ")
-        if let better = decision.better {
-            out += style.wrap("Better: \"\(clean(better))\"" + (decision.betterCoach.map { " " + clean($0) } ?? ""), indent: "    ", rest: "    ")
-        } else {
-            out += style.wrap(style.good("That was the best choice there."), indent: "    ")
         }
         return out
     }

@@ -58,6 +58,16 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         self.session = Session(scenario)
     }
 
+    /// A run whose debrief judges it against what this learner can reach: with no silences when
+    /// their timers do not run (turned off, or a reader that cannot time out), so points only a
+    /// silence can give or take never count against them.
+    public init(scenario: CheckedScenario, reader: Reader, output: Output, style: Style, options: PracticeOptions) {
+        let silences = options.timers && reader.supportsTimers
+        self.init(
+            scenario: scenario, analysis: Analysis(scenario, silences: silences), reader: reader, output: output, style: style,
+            options: options)
+    }
+
     var practising: Bool { !options.assessment }
 
     /// Plays until an ending, Ctrl-D, `:quit`, an abandon or a signal.
@@ -187,7 +197,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     }
 
     mutating func finish() -> PracticeOutcome {
-        if let ending = session.step.ending { output.write(renderer.ending(ending)) }
+        // The ending is the debrief's first line: it matters more than any figure.
         switch session.step.status {
         case .stuck:
             output.write("The scenario left you with nothing to choose here; please tell its writer (rapport test finds this).\n")
