@@ -39,7 +39,10 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
             name: "RapportTerminal",
-            dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportTesting", "RapportWorkshop", "CReadline"]
+            dependencies: [
+                "RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportTesting", "RapportWorkshop", "RapportRecords",
+                "CReadline",
+            ]
         ),
         // The Scenarios/ folder, embedded at build time.
         .executableTarget(name: "EmbedScenarios", path: "Sources/EmbedScenarios"),
@@ -84,7 +87,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportRecordsTests",
-            dependencies: ["RapportRecords", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+            dependencies: [
+                "RapportRecords", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "RapportTerminalTests",
