@@ -129,3 +129,24 @@ extension Session {
         return session
     }
 }
+
+extension Session {
+    /// A session that has taken these actions from the start, through the same moves as play: the
+    /// way back to a decision for a retry, or to a moment for `--from`.
+    public static func replaying(_ actions: some Sequence<Transcript.Action>, on scenario: CheckedScenario)
+        throws(ReplayError) -> Session
+    {
+        var session = Session(scenario)
+        for (index, action) in actions.enumerated() {
+            do {
+                switch action {
+                case .choice(let id, _): try session.choose(id)
+                case .silence: try session.stayedSilent()
+                }
+            } catch {
+                throw .diverged(step: index + 1, reason: error.description)
+            }
+        }
+        return session
+    }
+}

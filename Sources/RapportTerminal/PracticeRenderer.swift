@@ -16,8 +16,10 @@ public struct PracticeRenderer: Sendable {
 
     // MARK: - The conversation
 
+    public func heading(_ scenario: CheckedScenario) -> String { style.heading(clean(scenario.title)) }
+
     public func introduction(_ scenario: CheckedScenario, assessment: Bool) -> String {
-        var out = style.heading(clean(scenario.title))
+        var out = heading(scenario)
         var setting = "With \(clean(scenario.customer))"
         if let channel = scenario.channel {
             setting =

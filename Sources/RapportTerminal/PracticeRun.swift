@@ -41,6 +41,17 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     /// Asked before each prompt, so text laid out after a resize fits the new width.
     public var currentWidth: @Sendable () -> Int? = { nil }
     public private(set) var session: Session
+    /// How many of the session's first actions the program made (a retry's or `--from`'s way in).
+    public private(set) var playedForYou = 0
+    /// Keeps each attempt as it happens, if set.
+    public var recorder: (any PracticeRecorder)?
+    /// Whether a recording has failed (the learner has been told, once).
+    public private(set) var recordingFailed = false
+    /// The debrief of the last finished attempt, for what comes after it.
+    public private(set) var lastDebrief: Debrief?
+    /// Said instead of the introduction when the run does not start at the beginning.
+    var resumeNote: String?
+    var retrying = false
 
     static var commands: [String] { [":help", ":hint", ":score", ":promises", ":restart", ":quit"] }
 
@@ -70,10 +81,26 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
 
     var practising: Bool { !options.assessment }
 
+    /// Starts the next `run` from a session already under way: an attempt being resumed, or the
+    /// decision the program played to for a retry or `--from`. `note` is said first.
+    public mutating func start(from session: Session, playedForYou: Int, note: String, retrying: Bool = false) {
+        self.session = session
+        self.playedForYou = min(playedForYou, session.transcript.actions.count)
+        resumeNote = note
+        self.retrying = retrying
+    }
+
     /// Plays until an ending, Ctrl-D, `:quit`, an abandon or a signal.
     public mutating func run() -> PracticeOutcome {
         reader.setCompletions(Self.commands)
-        output.write(renderer.introduction(scenario, assessment: options.assessment))
+        if let note = resumeNote {
+            output.write(renderer.heading(scenario) + renderer.style.wrap(note) + "\n")
+        } else {
+            output.write(renderer.introduction(scenario, assessment: options.assessment))
+        }
+        resumeNote = nil
+        keep(recorder?.began(session, playedForYou: playedForYou, retrying: retrying))
+        retrying = false
         output.write(renderer.lines(session.step.lines))
         showDecision()
         while !session.isOver {
@@ -137,7 +164,10 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
             if options.assessment {
                 output.write("Restarting is off in assessment mode until the debrief.\n")
             } else {
+                keep(recorder?.gaveUp(session))
                 session = Session(scenario)
+                playedForYou = 0
+                keep(recorder?.began(session, playedForYou: 0, retrying: false))
                 output.write("\nStarting again.\n\n")
                 output.write(renderer.lines(session.step.lines))
                 showDecision()
@@ -156,6 +186,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         let offered = session.step.choices[number - 1]
         output.write(renderer.trainee(offered.text.string))
         guard let events = try? session.choose(offered.id) else { return }
+        keep(recorder?.moved(session))
         if practising {
             output.write(renderer.feedback(events: events, coach: session.step.coachNote?.string, scenario: scenario))
         }
@@ -166,6 +197,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     mutating func stayedSilent() {
         output.write(renderer.silence())
         guard let events = try? session.stayedSilent() else { return }
+        keep(recorder?.moved(session))
         output.write(renderer.lines(session.step.lines))
         if practising {
             output.write(renderer.feedback(events: events, coach: session.step.coachNote?.string, scenario: scenario))
@@ -206,7 +238,17 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         default:
             break
         }
-        output.write(renderer.debrief(Debrief(session: session, analysis: analysis)))
+        let debrief = Debrief(session: session, analysis: analysis, playedForYou: playedForYou)
+        lastDebrief = debrief
+        keep(recorder?.finished(session, debrief: debrief))
+        output.write(renderer.debrief(debrief))
         return .finished
+    }
+
+    /// Tells the learner, once, that their progress is not being kept, and why.
+    mutating func keep(_ problem: String?) {
+        guard let problem, !recordingFailed else { return }
+        recordingFailed = true
+        output.write(renderer.style.wrap("Your progress is not being saved: \(Sanitizer.clean(problem)). The conversation goes on."))
     }
 }

@@ -6,6 +6,8 @@ public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
     public var reader: Reader
     public var output: Output
     public let style: Style
+    /// Beside each scenario, by id: whether and how well the learner has done it.
+    public var progress: [String: String] = [:]
 
     public init(reader: Reader, output: Output, style: Style) {
         self.reader = reader
@@ -26,6 +28,7 @@ public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
             facts.append("with \(Sanitizer.clean(scenario.customer))")
             facts.append(plural(scenario.decisionCount, "decision"))
             out += style.wrap(style.dim(facts.joined(separator: ", ")), indent: indent)
+            if let done = progress[scenario.id] { out += style.wrap(Sanitizer.clean(done), indent: indent) }
             if let summary = scenario.summary { out += style.wrap(Sanitizer.clean(summary), indent: indent) }
         }
         return out + "\n"

@@ -28,6 +28,11 @@ enum Rapport {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-tests").path
+        // A progress database of its own for every run, unless the test shares one on purpose.
+        env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rapport-cli-tests-data-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        env["TZ"] = "UTC"
+        env["LOGNAME"] = "learner"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let stdin = Pipe()
