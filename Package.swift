@@ -99,7 +99,8 @@ let package = Package(
             ],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "RapportCLITests", dependencies: ["RapportCLI", "RapportRecords", "RapportTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -250,6 +250,16 @@ public struct Analysis: Sendable {
         }
     }
 
+    /// The shortest way to a decision at `node` (states are numbered breadth first, so the first
+    /// one found is the nearest), or nil if no playthrough decides there.
+    public func shortestPath(toDecisionAt node: String) -> MovePath? {
+        guard let index = scenario.nodeIndex(named: node) else { return nil }
+        for state in 0..<graph.stateCount where graph.isDecision(state) && graph.node(of: state) == index {
+            return graph.pathTo(state, parentEdges: graph.parentEdges())
+        }
+        return nil
+    }
+
     /// The action with the best overall value at a decision state.
     public func bestAction(at state: PlayState) -> (action: Rules.Action, value: Int)? {
         guard let index = graph.decisionState(matching: state) else { return nil }

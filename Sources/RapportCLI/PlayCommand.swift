@@ -128,7 +128,7 @@ struct PlayCommand: ParsableCommand {
                 let (session, label) = try Self.bestPath(of: entry.scenario, to: fromMoment, silences: run.analysis.silences)
                 run.start(
                     from: session, playedForYou: session.transcript.actions.count,
-                    note: "Starting at \(label), as the best path reaches it: the decisions before it were played for you.")
+                    note: "Starting at \(label): the decisions before it were played for you.")
             }
             let end = run.practise(offeringNext: interactive, offeringMenu: usesMenu)
             reader = run.reader
@@ -180,8 +180,15 @@ struct PlayCommand: ParsableCommand {
         return latest
     }
 
+    /// The scenario of an unfinished attempt: in the library by its id, or else the file it was
+    /// played from; either way it must be the very file (its fingerprint) the attempt was made on.
     static func scenario(for attempt: UnfinishedAttempt, extraFolders: [String]) throws -> ScenarioLibrary.Entry {
-        guard let entry = try? ScenarioLibrary.resolve(attempt.scenarioID, extraFolders: extraFolders, quietly: true) else {
+        let found =
+            (try? ScenarioLibrary.resolve(attempt.scenarioID, extraFolders: extraFolders, quietly: true))
+            .flatMap { $0.scenario.sourceHash == attempt.fingerprint ? $0 : nil }
+            ?? (try? ScenarioLibrary.load(file: attempt.source, quietly: true))
+            ?? (try? ScenarioLibrary.resolve(attempt.scenarioID, extraFolders: extraFolders, quietly: true))
+        guard let entry = found else {
             FileHandle.standardError.write(
                 "rapport: the unfinished attempt is of '\(Sanitizer.clean(attempt.scenarioID))', which is not in the library; if it was your own, add its folder with --scenarios\n")
             throw ExitStatus.cannotRead
@@ -212,24 +219,27 @@ struct PlayCommand: ParsableCommand {
 
     // MARK: - --from
 
-    /// The best path played up to a moment, named by its label (any case) or its node's id.
+    /// A session at a moment, named by its label (any case) or its node's id: along the best path
+    /// when it passes there, otherwise by the shortest way there; the label is returned for the note.
     static func bestPath(of scenario: CheckedScenario, to name: String, silences: Bool) throws -> (Session, String) {
         let analysis = Analysis(scenario, silences: silences)
-        var session = Session(scenario)
-        func matches(_ node: Node) -> Bool {
-            node.id == name || node.moment.map { $0.string.lowercased() == name.lowercased() } == true
+        let wanted = scenario.nodes.first { $0.id == name } ?? scenario.nodes.first { $0.moment?.string.lowercased() == name.lowercased() }
+        if let wanted, !wanted.choices.isEmpty {
+            let label = wanted.moment?.string ?? wanted.id
+            for (way, words) in [(Optional(analysis.bestPath), "as the best path reaches it"), (analysis.shortestPath(toDecisionAt: wanted.id), "by the shortest way there")] {
+                guard let way else { continue }
+                var session = Session(scenario)
+                for move in way {
+                    if scenario.nodes[session.state.node].id == wanted.id { return (session, "\(label), \(words)") }
+                    if let choice = move.choiceID { _ = try? session.choose(choice) } else { _ = try? session.stayedSilent() }
+                }
+                if !session.isOver, scenario.nodes[session.state.node].id == wanted.id { return (session, "\(label), \(words)") }
+            }
         }
-        var moments: [String] = []
-        for move in analysis.bestPath {
-            guard let index = scenario.nodeIndex(named: move.node) else { break }
-            let node = scenario.nodes[index]
-            if session.state.node == index, matches(node) { return (session, node.moment?.string ?? node.id) }
-            if let moment = node.moment?.string, !moments.contains(moment) { moments.append(moment) }
-            if let choice = move.choiceID { _ = try? session.choose(choice) } else { _ = try? session.stayedSilent() }
-        }
-        let list = moments.isEmpty ? "it marks no moments" : "its moments are: " + moments.map { "\"\($0)\"" }.joined(separator: ", ")
+        let moments = scenario.nodes.compactMap { $0.moment?.string }
+        let list = moments.isEmpty ? "it marks no moments" : "its moments are: " + moments.map { "\"\(Sanitizer.clean($0))\"" }.joined(separator: ", ")
         FileHandle.standardError.write(
-            "rapport: the best path through '\(scenario.id)' does not reach a moment or node called '\(Sanitizer.clean(name))'; \(list)\n")
+            "rapport: no conversation through '\(scenario.id)' reaches a decision called '\(Sanitizer.clean(name))'; \(list)\n")
         throw ExitStatus.cannotRead
     }
 

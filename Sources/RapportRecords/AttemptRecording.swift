@@ -38,12 +38,12 @@ extension ProgressStore {
         let id = try write { db -> Int64 in
             try db.execute(
                 sql: """
-                    INSERT INTO attempt (learner, scenarioID, scenarioTitle, fingerprint, mode, timers, retryOf,
+                    INSERT INTO attempt (learner, scenarioID, scenarioTitle, fingerprint, source, mode, timers, retryOf,
                         playedForYou, startedAt, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'unfinished')
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unfinished')
                     """,
                 arguments: [
-                    start.learner, scenario.id, scenario.title, scenario.sourceHash, start.mode.rawValue, start.timers,
+                    start.learner, scenario.id, scenario.title, scenario.sourceHash, scenario.sourceName, start.mode.rawValue, start.timers,
                     start.retryOf, start.playedForYou, now,
                 ])
             return db.lastInsertedRowID

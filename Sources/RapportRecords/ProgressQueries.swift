@@ -15,6 +15,8 @@ public struct UnfinishedAttempt: Sendable {
     public let scenarioID: String
     public let scenarioTitle: String
     public let fingerprint: String
+    /// The file it was played from, as it was named (`Scenarios/...` for a bundled one).
+    public let source: String
     public let mode: AttemptMode
     public let timers: Bool
     public let retryOf: Int64?
@@ -64,6 +66,8 @@ public struct AttemptSummary: Sendable {
 public struct MissedMoment: Sendable, Equatable {
     public let scenarioID: String
     public let scenarioTitle: String
+    /// The file it was last played from, as it was named.
+    public let source: String
     public let node: String
     /// The moment's label, or "Decision N" for an unmarked one (as in the latest debrief).
     public let label: String
@@ -79,7 +83,7 @@ extension ProgressStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, scenarioID, scenarioTitle, fingerprint, mode, timers, retryOf, playedForYou, startedAt
+                    SELECT id, scenarioID, scenarioTitle, fingerprint, source, mode, timers, retryOf, playedForYou, startedAt
                     FROM attempt WHERE learner = ? AND status = 'unfinished' ORDER BY startedAt DESC, id DESC
                     """, arguments: [learner])
         }
@@ -105,7 +109,7 @@ extension ProgressStore {
             result.append(
                 UnfinishedAttempt(
                     id: id, scenarioID: try text(row, "scenarioID", id), scenarioTitle: try text(row, "scenarioTitle", id),
-                    fingerprint: try text(row, "fingerprint", id), mode: try mode(row, id),
+                    fingerprint: try text(row, "fingerprint", id), source: try text(row, "source", id), mode: try mode(row, id),
                     timers: (row.int("timers")) == 1, retryOf: row.int64("retryOf"),
                     playedForYou: try count(row, "playedForYou", id, atMost: actions.count),
                     startedAt: try date(row, "startedAt", id), actions: actions))
@@ -166,7 +170,7 @@ extension ProgressStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.scenarioID, MAX(a.scenarioTitle) AS title, d.node,
+                    SELECT a.scenarioID, MAX(a.scenarioTitle) AS title, MAX(a.source) AS source, d.node,
                         (SELECT d2.label FROM attemptDecision d2 JOIN attempt a2 ON a2.id = d2.attemptID
                          WHERE a2.learner = a.learner AND a2.scenarioID = a.scenarioID AND d2.node = d.node
                          ORDER BY a2.startedAt DESC, a2.id DESC LIMIT 1) AS label,
@@ -186,7 +190,7 @@ extension ProgressStore {
                 let missed = row.int("missed"), let faced = row.int("faced"), missed <= faced
             else { throw damaged("a decision record is incomplete") }
             return MissedMoment(
-                scenarioID: scenario, scenarioTitle: row.string("title") ?? scenario, node: node, label: row.string("label") ?? node,
+                scenarioID: scenario, scenarioTitle: row.string("title") ?? scenario, source: row.string("source") ?? scenario, node: node, label: row.string("label") ?? node,
                 marked: (row.int("marked")) == 1, timesMissed: missed, timesFaced: faced)
         }
     }

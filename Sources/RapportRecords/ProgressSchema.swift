@@ -17,6 +17,7 @@ enum ProgressSchema {
                         scenarioID TEXT NOT NULL,
                         scenarioTitle TEXT NOT NULL,
                         fingerprint TEXT NOT NULL,
+                        source TEXT NOT NULL,
                         mode TEXT NOT NULL CHECK (mode IN ('practice', 'assessment')),
                         timers INTEGER NOT NULL CHECK (timers IN (0, 1)),
                         retryOf INTEGER REFERENCES attempt(id) ON DELETE SET NULL,

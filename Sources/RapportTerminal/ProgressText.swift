@@ -38,8 +38,11 @@ public struct ProgressText: Sendable {
             out += "\n" + style.bold("Moments missed most often") + "\n"
             for moment in missed {
                 let title = titles[moment.scenarioID] ?? moment.scenarioTitle
+                // A scenario in the library is named by its id; one played from a file, by the file.
+                let scenario = titles[moment.scenarioID] != nil ? moment.scenarioID : moment.source
+                let from = moment.marked ? "\"\(moment.label)\"" : moment.node
                 out += style.wrap(
-                    "\(clean(moment.label)) (\(clean(title))): points given up \(moment.timesMissed) of \(moment.timesFaced) \(moment.timesFaced == 1 ? "time" : "times"). Practise it: rapport play \(clean(moment.scenarioID)) --from \(moment.marked ? "\"\(clean(moment.label))\"" : clean(moment.node))",
+                    "\(clean(moment.label)) (\(clean(title))): points given up \(moment.timesMissed) of \(moment.timesFaced) \(moment.timesFaced == 1 ? "time" : "times"). Practise it: rapport play \(clean(scenario)) --from \(clean(from))",
                     indent: "  - ", rest: "    ")
             }
         }

@@ -34,7 +34,7 @@ enum Rapport {
         env["TZ"] = "UTC"
         env["LOGNAME"] = "learner"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = env.filter { !$0.value.isEmpty }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

@@ -88,14 +88,14 @@ import Testing
             try db.execute(sql: "ALTER TABLE attempt RENAME TO attemptOld")
             try db.execute(
                 sql: """
-                    CREATE TABLE attempt (id, learner, scenarioID, scenarioTitle, fingerprint, mode, timers, retryOf,
+                    CREATE TABLE attempt (id, learner, scenarioID, scenarioTitle, fingerprint, source, mode, timers, retryOf,
                         playedForYou, startedAt, endedAt, status, endingOutcome, endingSummary, overallTotal, overallPercent)
                     """)
             try db.execute(sql: "CREATE TABLE attemptAction (attemptID, position, kind, choiceID, node, meter, recordedAt)")
             try db.execute(
-                sql: "INSERT INTO attempt VALUES ('x', 'ana', 7, 'T', 'f', 'shouting', 'yes', NULL, -3, 'noon', NULL, 'unfinished', 'great', NULL, 'lots', 900)")
+                sql: "INSERT INTO attempt VALUES ('x', 'ana', 7, 'T', 'f', 's', 'shouting', 'yes', NULL, -3, 'noon', NULL, 'unfinished', 'great', NULL, 'lots', 900)")
             try db.execute(
-                sql: "INSERT INTO attempt VALUES (2, 'ana', 's', 'T', 'f', 'practice', 1, NULL, 0, '2026-01-01T00:00:00Z', NULL, 'finished', 'great', NULL, 1, 900)")
+                sql: "INSERT INTO attempt VALUES (2, 'ana', 's', 'T', 'f', 's', 'practice', 1, NULL, 0, '2026-01-01T00:00:00Z', NULL, 'finished', 'great', NULL, 1, 900)")
         }
         try queue.close()
         let store = try open(path)

@@ -29,9 +29,10 @@ import Testing
         try old.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO attempt (id, learner, scenarioID, scenarioTitle, fingerprint, mode, timers, playedForYou,
+                    INSERT INTO attempt (id, learner, scenarioID, scenarioTitle, fingerprint, source, mode, timers, playedForYou,
                         startedAt, status)
-                    VALUES (1, 'ana', 'constructs', 'Every Construct', 'abc', 'practice', 1, 0, '2026-01-05T10:00:00Z', 'unfinished')
+                    VALUES (1, 'ana', 'constructs', 'Every Construct', 'abc', 'constructs.scenario', 'practice', 1, 0,
+                        '2026-01-05T10:00:00Z', 'unfinished')
                     """)
             try db.execute(
                 sql: """
