@@ -63,6 +63,7 @@ struct FacilitateCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        Signals.catchTermination()
         let environment = ProcessInfo.processInfo.environment
         guard let stateFolder = StateFolder.path(environment) else {
             FileHandle.standardError.write("rapport: cannot find a folder to save the session in (set HOME or XDG_STATE_HOME)\n")
@@ -159,6 +160,8 @@ struct FacilitateCommand: ParsableCommand {
         } else if !run.saveFailed {
             StandardOutput().write(renderer.savedForLater(scenarioID: found.scenario.id))
         }
+        // A signal during the debrief found no prompt left to answer it; the export above is written.
+        if Signals.terminationRequested { throw ExitStatus.stoppedBySignal }
         if run.saveFailed { throw ExitStatus.cannotWrite }
     }
 

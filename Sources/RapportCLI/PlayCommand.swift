@@ -70,6 +70,7 @@ struct PlayCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        Signals.catchTermination()
         let environment = ProcessInfo.processInfo.environment
         let clock = try RapportClock.now(environment)
         let learner = try learnerOptions.name(environment)
@@ -103,9 +104,14 @@ struct PlayCommand: ParsableCommand {
                 let library = try ScenarioLibrary.open(extraFolders: scenarioFolders)
                 var menu = ScenarioMenu(reader: reader, output: output, style: style)
                 if let store { menu.progress = ProgressSummary.menuLines(store, learner: learner, plain: plain) }
-                guard let index = menu.choose(from: library.entries.map(\.scenario)) else { return try writeJSON() }
+                switch menu.choose(from: library.entries.map(\.scenario)) {
+                case .picked(let index): entry = library.entries[index]
+                case .left: return try writeJSON()
+                case .stopped:
+                    try writeJSON()
+                    throw ExitStatus.stoppedBySignal
+                }
                 reader = menu.reader
-                entry = library.entries[index]
             }
             let mode: AttemptMode = resumable?.mode ?? (assessment ? .assessment : .practice)
             let timersOn = resumable?.timers ?? timersWanted
@@ -134,6 +140,8 @@ struct PlayCommand: ParsableCommand {
             reader = run.reader
             lastTranscript = run.session.transcript
             if end != .menu { try writeJSON() }
+            // A signal during the last screen (the debrief) found no prompt left to answer it.
+            if Signals.terminationRequested { throw ExitStatus.stoppedBySignal }
             switch end {
             case .menu: continue
             case .quit: return

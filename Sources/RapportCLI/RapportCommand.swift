@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportTerminal
 
 /// `rapport`: the root command. Each subcommand is its own type in its own file.
 public struct RapportCommand: ParsableCommand {
@@ -15,4 +16,11 @@ public struct RapportCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Called first thing: SIGTERM, SIGHUP and SIGQUIT stop every command with 143 (README, "Exit
+    /// codes"), and Swift's crash reporter never opens on Ctrl-\. `play` and `facilitate` take these
+    /// signals over at their prompts, to restore the terminal and keep what must be kept first.
+    public static func exitOnTerminationSignals() {
+        Signals.exitOnTermination()
+    }
 }

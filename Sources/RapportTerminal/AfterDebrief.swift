@@ -9,6 +9,8 @@ public enum NextStep: Sendable, Equatable {
     case retry(fromAction: Int)
     case menu
     case quit
+    /// SIGTERM, SIGHUP or SIGQUIT at the question.
+    case stop
 }
 
 /// How a stretch of practice ended.
@@ -39,6 +41,7 @@ extension PracticeRun {
                 retry(from: index, debrief: debrief)
             case .menu: return .menu
             case .quit: return .quit
+            case .stop: return .terminated
             }
         }
     }
@@ -78,19 +81,32 @@ extension PracticeRun {
                     continue
                 }
                 if let step = options[number - 1].1 { return step }
-                if let index = chooseDecision(decisions, suggested: debrief.focus?.index) { return .retry(fromAction: index) }
+                switch chooseDecision(decisions, suggested: debrief.focus?.index) {
+                case .picked(let index): return .retry(fromAction: index)
+                case .back: continue
+                case .stop: return .stop
+                }
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
             case .silence:
                 continue
-            case .endOfInput, .interrupt, .terminate:
+            case .endOfInput, .interrupt:
                 return .quit
+            case .terminate:
+                return .stop
             }
         }
     }
 
-    /// The decisions of the run, numbered, the one "For next time" is about marked; nil to go back.
-    mutating func chooseDecision(_ decisions: [Debrief.Decision], suggested: Int?) -> Int? {
+    enum DecisionPick {
+        /// The decision at this place among the run's actions.
+        case picked(Int)
+        case back
+        case stop
+    }
+
+    /// The decisions of the run, numbered, the one "For next time" is about marked.
+    mutating func chooseDecision(_ decisions: [Debrief.Decision], suggested: Int?) -> DecisionPick {
         var text = "\nWhich decision? (Enter to go back)\n"
         let numberWidth = String(decisions.count).count
         for (number, decision) in decisions.enumerated() {
@@ -106,15 +122,17 @@ extension PracticeRun {
             switch reader.read(prompt: "Decision number> ", silenceAfter: nil) {
             case .line(let line):
                 let answer = line.trimmingBlanks()
-                if answer.isEmpty { return nil }
-                if let number = Int(answer), decisions.indices.contains(number - 1) { return decisions[number - 1].index }
+                if answer.isEmpty { return .back }
+                if let number = Int(answer), decisions.indices.contains(number - 1) { return .picked(decisions[number - 1].index) }
                 output.write("Type a number from 1 to \(decisions.count), or press Enter to go back.\n")
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
             case .silence:
                 continue
-            case .endOfInput, .interrupt, .terminate:
-                return nil
+            case .endOfInput, .interrupt:
+                return .back
+            case .terminate:
+                return .stop
             }
         }
     }

@@ -76,15 +76,23 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             case .interrupt:
                 output.write("The session is saved after every vote. Type :end for the debrief, or carry on.\n")
             case .terminate:
-                output.write(
-                    saveFailed
-                        ? "Stopped. The last changes could not be saved.\n"
-                        : "Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
-                return .stopped
+                return stop()
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
             }
         }
+    }
+
+    /// SIGTERM, SIGHUP or SIGQUIT, at any prompt: every vote shown as recorded is already saved.
+    mutating func stop() -> Outcome {
+        if saveFailed {
+            output.write("Stopped. The last changes could not be saved.\n")
+        } else if workshop.record.decisions.isEmpty {
+            output.write("Stopped. No vote was recorded.\n")
+        } else {
+            output.write("Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
+        }
+        return .stopped
     }
 
     mutating func tick() {
@@ -135,7 +143,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             if text.hasPrefix(":") {
                 output.write("Unknown command \(Sanitizer.clean(String(text.prefix(20)))). Type :help for the list.\n")
             } else if phase == .voting {
-                vote(text)
+                return vote(text)
             } else {
                 output.write("The vote for this step is in. Press Enter to go on, or :back to change it.\n")
             }
@@ -163,17 +171,20 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         return Parser.durationSeconds(in: source)
     }
 
-    mutating func vote(_ text: String) {
+    /// Records a vote, asking which way the story goes on a tie; returns `.stopped` if a signal to stop
+    /// comes at that question.
+    mutating func vote(_ text: String) -> Outcome? {
         let vote: Vote
         do {
             vote = try workshop.parser.parse(text)
         } catch {
             output.write(renderer.style.wrap(error.message + " Nothing was recorded."))
-            return
+            return nil
         }
         switch workshop.result(of: vote) {
         case .majority(let option):
             record(vote, option: option, tieBroken: false)
+            return nil
         case .tie(let options):
             output.write(renderer.tie(options, counts: vote.counts(optionCount: workshop.step.choices.count)))
             while true {
@@ -182,18 +193,21 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
                     let letter = answer.trimmingBlanks().uppercased()
                     if let option = options.first(where: { FacilitatorRenderer.letter($0) == letter }) {
                         record(vote, option: option, tieBroken: true)
-                        return
+                        return nil
                     }
                     if letter == ":BACK" {
                         output.write("The vote was not recorded.\n")
-                        return
+                        return nil
                     }
                     output.write("Type \(options.map(FacilitatorRenderer.letter).joined(separator: " or ")), or :back to vote again.\n")
                 case .silence, .rejected:
                     continue
-                case .endOfInput, .interrupt, .terminate:
+                case .endOfInput, .interrupt:
                     output.write("The vote was not recorded.\n")
-                    return
+                    return nil
+                case .terminate:
+                    output.write("The vote was not recorded.\n")
+                    return stop()
                 }
             }
         }

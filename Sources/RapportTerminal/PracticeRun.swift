@@ -21,7 +21,7 @@ public enum PracticeOutcome: Sendable, Equatable {
     case finished
     /// Left with Ctrl-C, after saying yes.
     case abandoned
-    /// SIGTERM or SIGHUP.
+    /// SIGTERM, SIGHUP or SIGQUIT, at any prompt (the question before leaving too).
     case terminated
 }
 
@@ -115,11 +115,10 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
                 output.write("\n")
                 return finish()
             case .interrupt:
-                if confirmAbandon() { return .abandoned }
+                if let outcome = askBeforeLeaving() { return outcome }
                 showDecision()
             case .terminate:
-                output.write("Stopped.\n")
-                return .terminated
+                return stopped()
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
             }
@@ -216,16 +215,25 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         output.write(renderer.decision(session.step, meter: session.meter, showMeter: practising))
     }
 
-    mutating func confirmAbandon() -> Bool {
+    /// After Ctrl-C: nil to carry on, `.abandoned` if the learner says yes (or presses Ctrl-C or Ctrl-D
+    /// again), `.terminated` for a signal to stop, which is not the learner leaving.
+    mutating func askBeforeLeaving() -> PracticeOutcome? {
         output.write("Leave this conversation without a debrief? Type y to leave, or anything else to carry on.\n")
         switch reader.read(prompt: "leave? ", silenceAfter: nil) {
         case .line(let answer):
-            return ["y", "yes"].contains(answer.trimmingBlanks().lowercased())
-        case .interrupt, .endOfInput, .terminate:
-            return true
+            return ["y", "yes"].contains(answer.trimmingBlanks().lowercased()) ? .abandoned : nil
+        case .interrupt, .endOfInput:
+            return .abandoned
+        case .terminate:
+            return stopped()
         case .silence, .rejected:
-            return false
+            return nil
         }
+    }
+
+    mutating func stopped() -> PracticeOutcome {
+        output.write("Stopped.\n")
+        return .terminated
     }
 
     mutating func finish() -> PracticeOutcome {

@@ -49,8 +49,9 @@ private func attemptCompletion(
 }
 
 /// The interactive prompt: GNU readline for editing, history and completion, driven through its
-/// callback interface so a silence timer (with `poll`) and signals can interrupt the wait without
-/// losing what the trainee had half typed.
+/// callback interface so a silence timer and signals can interrupt the wait without losing what the
+/// trainee had half typed. Readline catches no signal itself: `Signals` notes them, and the wait loop
+/// answers each one where readline's state is known (see `read`).
 public final class ReadlineLineReader: LineReader {
     let historyFile: String?
     var installed = false
@@ -71,7 +72,7 @@ public final class ReadlineLineReader: LineReader {
         if let historyFile {
             _ = read_history(historyFile)
         }
-        Signals.install()
+        Signals.catchAtTerminal()
     }
 
     deinit { restore() }
@@ -98,7 +99,14 @@ public final class ReadlineLineReader: LineReader {
         }
     }
 
+    /// Readline has the terminal (its own mode: no echo, a key at a time) only inside this call; on
+    /// every way out it is handed back as it was found.
     public func read(prompt: String, silenceAfter seconds: Int?) -> LineEvent {
+        if Signals.terminationRequested { return .terminate }
+        Signals.catchStops()
+        defer { Signals.releaseStops() }
+        // A stop between prompts found the terminal as the shell had it; it is set up afresh below.
+        _ = Signals.take(.continued)
         if !installed {
             rl_callback_handler_install(prompt, handleLine)
             installed = true
@@ -111,12 +119,13 @@ public final class ReadlineLineReader: LineReader {
         }
         let deadline = seconds.map { Self.now() + Double($0) }
         while true {
-            if Signals.take(&Signals.terminated) {
+            if Signals.terminationRequested {
+                rl_callback_sigcleanup()
                 restore()
                 writeOut("\n")
                 return .terminate
             }
-            if Signals.take(&Signals.interrupted) {
+            if Signals.take(.interrupted) {
                 // Show the ^C after what was typed, as a shell does, then drop the line.
                 rapport_rl_set_point(rapport_rl_end())
                 rl_redisplay()
@@ -126,20 +135,42 @@ public final class ReadlineLineReader: LineReader {
                 restore()
                 return .interrupt
             }
-            if Signals.take(&Signals.resized) { rl_resize_terminal() }
+            if Signals.take(.resized) { rl_resize_terminal() }
+            if Signals.take(.stopRequested) { suspend() }
+            if Signals.take(.continued) { takeTerminalAgain() }
             var timeout: Int32 = -1
             if let deadline {
                 let left = deadline - Self.now()
                 if left <= 0 { return silence() }
                 timeout = Int32(min(left * 1000, 60_000).rounded(.up))
             }
-            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, timeout)
-            if ready < 0 { continue }  // a signal: look at the flags again
-            if ready == 0 { continue }  // the deadline check above decides
+            // A signal, or the deadline: the checks above decide.
+            guard Signals.wait(for: 0, milliseconds: timeout) == .input else { continue }
             rl_callback_read_char()
             if lineComplete { return finishLine() }
         }
+    }
+
+    /// Ctrl-Z: hand the terminal back as it was found, stop as the shell expects, and when continued
+    /// take it again.
+    func suspend() {
+        rl_cleanup_after_signal()
+        Signals.stopAsSuspended()
+        _ = Signals.take(.continued)
+        takeTerminalAgain()
+    }
+
+    /// After a stop (Ctrl-Z, or SIGSTOP from elsewhere) the shell has put the terminal in its own mode
+    /// (echo, whole lines) and written over the prompt. Readline's mode is set again and the prompt is
+    /// redrawn with what was typed, so the trainee sees the line that Enter will send. In the background
+    /// (after `bg`) the terminal is left alone: `fg` continues Rapport again, and that SIGCONT does it.
+    func takeTerminalAgain() {
+        guard Signals.inForeground(0) else { return }
+        // Readline still counts its mode as set; release it first, or setting it again does nothing.
+        rl_cleanup_after_signal()
+        rl_reset_after_signal()
+        writeOut("\r")
+        rl_forced_update_display()
     }
 
     func finishLine() -> LineEvent {
@@ -148,7 +179,8 @@ public final class ReadlineLineReader: LineReader {
         if receivedEndOfInput {
             receivedEndOfInput = false
             writeOut("\n")
-            return .endOfInput
+            // The end of input a hang-up brings is the SIGHUP's to answer.
+            return Signals.terminationRequested ? .terminate : .endOfInput
         }
         let bytes = receivedLine ?? []
         receivedLine = nil

@@ -34,8 +34,18 @@ public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
         return out + "\n"
     }
 
-    /// Shows the menu and returns the index picked, or nil if the learner leaves.
-    public mutating func choose(from scenarios: [CheckedScenario]) -> Int? {
+    /// What the learner did at the menu.
+    public enum Choice: Sendable, Equatable {
+        /// The index of the scenario picked.
+        case picked(Int)
+        /// `:quit`, or Ctrl-D, Ctrl-C or the end of input at the menu.
+        case left
+        /// SIGTERM, SIGHUP or SIGQUIT: the command exits 143.
+        case stopped
+    }
+
+    /// Shows the menu and reads until the learner picks a scenario or leaves.
+    public mutating func choose(from scenarios: [CheckedScenario]) -> Choice {
         output.write(render(scenarios))
         reader.setCompletions([":quit"])
         while true {
@@ -43,15 +53,18 @@ public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
             case .line(let text):
                 let answer = text.trimmingBlanks()
                 if answer.isEmpty { continue }
-                if [":quit", ":q", "q", "quit"].contains(answer.lowercased()) { return nil }
-                if let number = Int(answer), number >= 1, number <= scenarios.count { return number - 1 }
+                if [":quit", ":q", "q", "quit"].contains(answer.lowercased()) { return .left }
+                if let number = Int(answer), number >= 1, number <= scenarios.count { return .picked(number - 1) }
                 output.write("Type a number from 1 to \(scenarios.count), or :quit.\n")
             case .rejected(let reason):
                 output.write(style.wrap(reason))
             case .silence:
                 continue
-            case .endOfInput, .interrupt, .terminate:
-                return nil
+            case .endOfInput, .interrupt:
+                return .left
+            case .terminate:
+                output.write("Stopped.\n")
+                return .stopped
             }
         }
     }

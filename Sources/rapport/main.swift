@@ -1,3 +1,4 @@
 import RapportCLI
 
+RapportCommand.exitOnTerminationSignals()
 RapportCommand.main()
