@@ -90,7 +90,7 @@ struct PlayCommand: ParsableCommand {
         var resumable = try resume ? Self.lastUnfinished(store, learner: learner) : nil
         let usesMenu = scenario == nil && resumable == nil
         // `--json` gets the last run's transcript, written when the command ends, however it ends.
-        var lastTranscript: Transcript?
+        var lastTranscript: TranscriptDocument?
         func writeJSON() throws {
             if let jsonPath, let lastTranscript { try Self.writeTranscript(lastTranscript, to: jsonPath) }
         }
@@ -138,7 +138,9 @@ struct PlayCommand: ParsableCommand {
             }
             let end = run.practise(offeringNext: interactive, offeringMenu: usesMenu)
             reader = run.reader
-            lastTranscript = run.session.transcript
+            lastTranscript = TranscriptDocument(
+                transcript: run.session.transcript, debrief: end == .quit || end == .menu ? run.lastDebrief : nil,
+                recordedAt: clock(), assessment: mode == .assessment, timers: timersOn && reader.supportsTimers)
             if end != .menu { try writeJSON() }
             // A signal during the last screen (the debrief) found no prompt left to answer it.
             if Signals.terminationRequested { throw ExitStatus.stoppedBySignal }
@@ -281,7 +283,7 @@ struct PlayCommand: ParsableCommand {
         }
     }
 
-    static func writeTranscript(_ transcript: Transcript, to path: String) throws {
+    static func writeTranscript(_ transcript: TranscriptDocument, to path: String) throws {
         do {
             try JSONOutput.data(transcript).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

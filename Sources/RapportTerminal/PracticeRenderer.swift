@@ -18,7 +18,9 @@ public struct PracticeRenderer: Sendable {
 
     public func heading(_ scenario: CheckedScenario) -> String { style.heading(clean(scenario.title)) }
 
-    public func introduction(_ scenario: CheckedScenario, assessment: Bool) -> String {
+    /// The first screen. `silence` is the range of the scenario's silence timers when they run, so
+    /// the learner knows before the first question that the customer will not wait for ever.
+    public func introduction(_ scenario: CheckedScenario, assessment: Bool, silence: ClosedRange<Int>? = nil) -> String {
         var out = heading(scenario)
         var setting = "With \(clean(scenario.customer))"
         if let channel = scenario.channel {
@@ -38,6 +40,12 @@ public struct PracticeRenderer: Sendable {
                 ? "Assessment mode: no feedback and no hints until the debrief. Type a choice's number; :help lists the commands."
                 : "Practice mode: after each choice you will see the coach's note and how it scored. Type a choice's number; :help lists the commands.",
             indent: "")
+        if let silence {
+            let wait = silence.lowerBound == silence.upperBound ? "\(silence.lowerBound) seconds" : "\(silence.lowerBound) to \(silence.upperBound) seconds"
+            out += style.wrap(
+                "Timers are on: if you say nothing for \(wait), \(clean(scenario.customer)) will speak up. Typing holds them off; rapport play --no-timers turns them off.",
+                indent: "")
+        }
         return out + "\n"
     }
 
@@ -94,6 +102,8 @@ public struct PracticeRenderer: Sendable {
 
     /// Practice feedback after a choice: score changes, state changes, promises, the coach's note.
     public func feedback(events: [Event], coach: String?, scenario: CheckedScenario) -> String {
+        // A promise in the words it was made with, never its name in the file.
+        func words(_ name: String) -> String { clean(scenario.promises.first { $0.name == name }?.description ?? name) }
         var parts: [String] = []
         var scores: [String] = []
         for event in events {
@@ -107,11 +117,11 @@ public struct PracticeRenderer: Sendable {
             case .promiseMade(_, let description):
                 parts.append("You promised: \(clean(description)).")
             case .promiseKept(let name):
-                parts.append(style.good("Promise kept: \(name) (follow-through \(style.signed(scenario.promiseScoring.kept)))."))
+                parts.append(style.good("Promise kept: \(words(name)) (follow-through \(style.signed(scenario.promiseScoring.kept)))."))
             case .promiseBroken(let name):
-                parts.append(style.bad("Promise broken: \(name) (follow-through \(style.signed(scenario.promiseScoring.broken)))."))
+                parts.append(style.bad("Promise broken: \(words(name)) (follow-through \(style.signed(scenario.promiseScoring.broken)))."))
             case .promiseLeftOpen(let name):
-                parts.append(style.bad("Promise left open: \(name) (follow-through \(style.signed(scenario.promiseScoring.open)))."))
+                parts.append(style.bad("Promise left open: \(words(name)) (follow-through \(style.signed(scenario.promiseScoring.open)))."))
             default:
                 break
             }
@@ -131,7 +141,7 @@ public struct PracticeRenderer: Sendable {
             (":hint", assessment ? "a hint (not in assessment mode)" : "a hint for this decision"),
             (":score", assessment ? "scores (shown in the debrief in assessment mode)" : "your scores so far and the customer's mood"),
             (":promises", "what you have promised"),
-            (":restart", assessment ? "start again (after the debrief in assessment mode)" : "start the conversation again"),
+            (":restart", assessment ? "not in assessment mode (after the debrief you can play again)" : "start the conversation again"),
             (":quit", "stop here and see the debrief"),
             (":help", "this list"),
         ]

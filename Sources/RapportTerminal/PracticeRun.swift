@@ -81,6 +81,14 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
 
     var practising: Bool { !options.assessment }
 
+    /// The shortest and longest silence timer in the scenario, when timers run for this learner.
+    var timerRange: ClosedRange<Int>? {
+        guard options.timers && reader.supportsTimers else { return nil }
+        let seconds = scenario.nodes.compactMap { $0.silence?.seconds }
+        guard let low = seconds.min(), let high = seconds.max() else { return nil }
+        return low...high
+    }
+
     /// Starts the next `run` from a session already under way: an attempt being resumed, or the
     /// decision the program played to for a retry or `--from`. `note` is said first.
     public mutating func start(from session: Session, playedForYou: Int, note: String, retrying: Bool = false) {
@@ -96,7 +104,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         if let note = resumeNote {
             output.write(renderer.heading(scenario) + renderer.style.wrap(note) + "\n")
         } else {
-            output.write(renderer.introduction(scenario, assessment: options.assessment))
+            output.write(renderer.introduction(scenario, assessment: options.assessment, silence: timerRange))
         }
         resumeNote = nil
         keep(recorder?.began(session, playedForYou: playedForYou, retrying: retrying))

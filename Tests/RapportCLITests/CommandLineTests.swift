@@ -32,6 +32,8 @@ enum Rapport {
         env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory
             .appendingPathComponent("rapport-cli-tests-data-\(getpid())-\(UUID().uuidString.prefix(8))").path
         env["TZ"] = "UTC"
+        // Records carry the time; golden ones need it to hold still.
+        env["RAPPORT_NOW"] = "2026-01-05T10:00:00Z"
         env["LOGNAME"] = "learner"
         for (key, value) in environment { env[key] = value }
         process.environment = env.filter { !$0.value.isEmpty }
@@ -191,8 +193,16 @@ enum Rapport {
         #expect(result.output.contains("Debrief"))
         #expect(!result.output.contains("\u{1B}"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: transcript)) as? [String: Any]
-        #expect(json?["version"] as? Int == 1)
+        #expect(json?["version"] as? Int == 2)
         #expect((json?["steps"] as? [Any])?.isEmpty == false)
+        // The figures a reader of the record wants beside the steps (docs/transcript.md).
+        #expect(json?["recordedAt"] as? String == "2026-01-05T10:00:00Z")
+        #expect(json?["mode"] as? String == "practice")
+        #expect(json?["timers"] as? Bool == false)
+        let scores = json?["scores"] as? [String: Any]
+        #expect(scores?["overall"] is Int)
+        let steps = json?["steps"] as? [[String: Any]]
+        #expect(steps?.contains { $0["coachNote"] is String } == true)
     }
 
     @Test func menuWithNoArguments() throws {
