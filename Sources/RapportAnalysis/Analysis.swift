@@ -78,6 +78,10 @@ public struct Analysis: Sendable {
     public let ranges: [ScoreRange]
     /// The range of the sum of all dimensions.
     public let overallRange: ScoreRange
+    /// How many decisions a learner meets on the way to an ending, fewest and most (each answer
+    /// counts, a silence too where silences are explored); nil when a loop makes it unbounded or no
+    /// ending can be reached.
+    public let decisionsPerRun: ClosedRange<Int>?
     public let bestPath: MovePath
     public let worstPath: MovePath
     public let endings: [ReachedEnding]
@@ -156,6 +160,9 @@ public struct Analysis: Sendable {
                 worst: worst.startValue.map { -$0 + initialSum }, best: best.startValue.map { $0 + initialSum })
             bestOverall = best
             bestEndings = explorer.bestEndings(components: components)
+            let most = explorer.longest(components: components) { _ in 1 }.startValue
+            let fewest = explorer.longest(components: components) { _ in -1 }.startValue.map { -$0 }
+            if let most, let fewest, fewest <= most { decisionsPerRun = fewest...most } else { decisionsPerRun = nil }
         }
 
         do {

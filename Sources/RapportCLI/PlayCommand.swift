@@ -104,6 +104,7 @@ struct PlayCommand: ParsableCommand {
                 let library = try ScenarioLibrary.open(extraFolders: scenarioFolders)
                 var menu = ScenarioMenu(reader: reader, output: output, style: style)
                 if let store { menu.progress = ProgressSummary.menuLines(store, learner: learner, plain: plain) }
+                menu.decisionsPerRun = Self.decisionsPerRun(library.entries.map(\.scenario))
                 switch menu.choose(from: library.entries.map(\.scenario)) {
                 case .picked(let index): entry = library.entries[index]
                 case .left: return try writeJSON()
@@ -151,6 +152,17 @@ struct PlayCommand: ParsableCommand {
             case .terminated: throw ExitStatus.stoppedBySignal
             }
         }
+    }
+
+    /// The decisions a learner meets in a run of each scenario, as answers (no silences): what the
+    /// menu says. A scenario too large to explore at once is left to its count of decision nodes.
+    static func decisionsPerRun(_ scenarios: [CheckedScenario]) -> [String: ClosedRange<Int>] {
+        var result: [String: ClosedRange<Int>] = [:]
+        for scenario in scenarios {
+            let analysis = Analysis(scenario, limits: Analysis.Limits(states: 50_000, work: 5_000_000), silences: false)
+            if !analysis.isTruncated, let range = analysis.decisionsPerRun { result[scenario.id] = range }
+        }
+        return result
     }
 
     // MARK: - The progress database

@@ -40,6 +40,20 @@ import Testing
         #expect(!plain.output.contains("▁") && !plain.output.contains("█"))
     }
 
+    /// The menu says how many decisions a learner meets (answers, not silences) and how each
+    /// scenario has been done.
+    @Test func theMenuShowsHowEachScenarioHasBeenDone() throws {
+        let data = Self.dataFolder()
+        let before = try Self.run([], input: ":quit\n", data: data)
+        #expect(before.output.contains("chat, with Grace Mensah, 6 to 7 decisions"))
+        #expect(!before.output.contains("Done "))
+        _ = try Self.run(["play", "delivery-promise"], input: String(repeating: "2\n", count: 10), data: data)
+        let after = try Self.run([], input: ":quit\n", data: data)
+        let grace = try #require(after.output.components(separatedBy: "The Delivery Promise").last)
+        #expect(grace.contains("Done once; best: a "))
+        #expect(after.output.components(separatedBy: "Done ").count == 2, "only the scenario played")
+    }
+
     @Test func learnersAreKeptApart() throws {
         let data = Self.dataFolder()
         _ = try Self.run(["play", "Tests/Fixtures/constructs.scenario", "--learner", "ana"], input: "1\n1\n1\n", data: data)
