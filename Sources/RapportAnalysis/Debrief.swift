@@ -76,13 +76,17 @@ public struct Debrief: Sendable {
     public let meter: MeterTrace?
     public let turningPoints: [TurningPoint]
     public let promises: [PromiseOutcome]
+    /// How the decisions played for the trainee came about: "played for you" (`--from`, the best
+    /// path's) or "as before" (a retry's, the trainee's own from the attempt retried).
+    public let wayIn: String
     /// The decision "For next time" is about, if any.
     public let focus: Decision?
     public let suggestion: String
 
     /// `playedForYou` counts the run's first actions that the program made (a retry's or `--from`'s
     /// way to the starting decision); they are shown but never judged.
-    public init(session: Session, analysis: Analysis, playedForYou: Int = 0) {
+    public init(session: Session, analysis: Analysis, playedForYou: Int = 0, wayIn: String = "played for you") {
+        self.wayIn = wayIn
         let scenario = session.scenario
         title = scenario.title
         ending = session.step.ending

@@ -62,7 +62,9 @@ extension PracticeRun {
     /// The question after the debrief, asked until it has an answer; end of input quits.
     mutating func askWhatNext(_ debrief: Debrief, offeringMenu: Bool) -> NextStep {
         var options: [(String, NextStep?)] = [("Play it again from the start", .playAgain)]
-        let decisions = debrief.decisions.filter { !$0.playedForYou }
+        // Every decision of the run, those played for the learner too, so the numbers stay the same
+        // from one retry to the next.
+        let decisions = debrief.decisions
         if !decisions.isEmpty { options.append(("Go back to a decision and try it differently", nil)) }
         if offeringMenu { options.append(("Back to the menu of scenarios", .menu)) }
         options.append(("Quit", .quit))

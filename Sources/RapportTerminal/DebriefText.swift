@@ -15,7 +15,7 @@ extension PracticeRenderer {
         let listed = debrief.decisionsThatMattered
         if !listed.isEmpty {
             out += "\n" + style.bold("Decision by decision") + "\n"
-            for decision in listed { out += self.decision(decision) }
+            for decision in listed { out += self.decision(decision, wayIn: debrief.wayIn) }
         }
         if !debrief.promises.isEmpty {
             out += "\n" + style.bold("Promises") + "\n"
@@ -132,9 +132,9 @@ extension PracticeRenderer {
 
     // MARK: - Decisions and promises
 
-    func decision(_ decision: Debrief.Decision) -> String {
+    func decision(_ decision: Debrief.Decision, wayIn: String) -> String {
         var heading = clean(decision.label)
-        if decision.playedForYou { heading += style.plain ? " (played for you)" : style.dim(" (played for you)") }
+        if decision.playedForYou { heading += style.plain ? " (\(wayIn))" : style.dim(" (\(wayIn))") }
         var out = style.wrap(style.accent(heading) + ":", indent: "  ")
         let points = decision.points == 0 ? "" : " (\(style.plain ? style.signed(decision.points) : decision.points.signedFigure) \(decision.points == 1 || decision.points == -1 ? "point" : "points"))"
         let chosen = decision.chosen.map { "You said: \"\(clean($0))\"" } ?? "You said nothing."

@@ -52,6 +52,8 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     /// Said instead of the introduction when the run does not start at the beginning.
     var resumeNote: String?
     var retrying = false
+    /// How the decisions played for the learner came about, as the debrief says it.
+    var wayIn = "played for you"
 
     static var commands: [String] { [":help", ":hint", ":score", ":promises", ":restart", ":quit"] }
 
@@ -96,6 +98,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         self.playedForYou = min(playedForYou, session.transcript.actions.count)
         resumeNote = note
         self.retrying = retrying
+        wayIn = retrying ? "as before" : "played for you"
     }
 
     /// Plays until an ending, Ctrl-D, `:quit`, an abandon or a signal.
@@ -254,7 +257,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         default:
             break
         }
-        let debrief = Debrief(session: session, analysis: analysis, playedForYou: playedForYou)
+        let debrief = Debrief(session: session, analysis: analysis, playedForYou: playedForYou, wayIn: wayIn)
         lastDebrief = debrief
         keep(recorder?.finished(session, debrief: debrief))
         output.write(renderer.debrief(debrief))

@@ -66,8 +66,13 @@ public struct ProgressText: Sendable {
         if retries > 0 { facts += " (\(retries) from a decision)" }
         if let last = attempts.last { facts += ", the last on \(day(last.startedAt))" }
         out += style.wrap(facts + ". " + best(attempts) + ".", indent: "  ")
-        let whole = attempts.filter { $0.playedForYou == 0 }
+        // The trend is over whole attempts that reached an ending: a retry from a decision, or an
+        // attempt stopped half way, would read as a rise or a fall that never happened.
+        let whole = attempts.filter { $0.playedForYou == 0 && $0.retryOf == nil && $0.ending != nil }
         let series = whole.isEmpty ? attempts : whole
+        if let first = series.first, let last = series.last, series.count > 1 {
+            out += style.wrap("Over \(series.count) whole attempts, \(day(first.startedAt)) to \(day(last.startedAt)):", indent: "  ")
+        }
         let names = series.last?.scores.map(\.dimension) ?? []
         let nameWidth = max(14, names.map { TextLayout.width($0) }.max() ?? 0)
         out += trend("overall", series.map(\.overallPercent), nameWidth: nameWidth)

@@ -71,7 +71,7 @@ final class RecorderLog: PracticeRecorder {
         #expect(session.transcript.actions.count == 2)
         #expect(session.step.ending?.outcome == .poor)
         let debrief = text.components(separatedBy: "── Debrief").last ?? ""
-        #expect(debrief.contains("Opening (played for you)"))
+        #expect(debrief.contains("Opening (as before)"))
     }
 
     @Test func playAgainStartsFromTheBeginning() throws {
