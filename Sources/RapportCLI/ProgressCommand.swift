@@ -33,7 +33,7 @@ struct ProgressCommand: ParsableCommand {
             throw ExitStatus.cannotRead
         }
         if moveAside { return try Self.moveAside(path, clock: clock) }
-        guard let store = try PlayCommand.openStore(environment, clock: clock) else { return }
+        guard let store = try ProgressDatabase.open(environment, clock: clock) else { return }
         let attempts: [AttemptSummary]
         let missed: [MissedMoment]
         let unfinished: [UnfinishedAttempt]
