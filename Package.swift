@@ -83,7 +83,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportWorkshopTests",
-            dependencies: ["RapportWorkshop", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+            dependencies: ["RapportWorkshop", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "RapportRecordsTests",

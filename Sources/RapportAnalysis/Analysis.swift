@@ -247,14 +247,15 @@ public struct Analysis: Sendable {
         return nil
     }
 
-    /// Every action at a decision state with its overall value (see `value(of:at:)`) and its own
-    /// score changes summed, in the order the graph holds them.
-    public func actions(at state: PlayState) -> [(action: Rules.Action, value: Int?, own: Int)] {
-        guard let index = graph.decisionState(matching: state) else { return [] }
-        return graph.edges(of: index).map { edge in
-            let action = graph.action(ofEdge: edge)
-            return (action, value(of: action, at: state), graph.deltas(ofEdge: edge).reduce(0, +))
+    /// The sum of an action's own score changes at a decision state (a promise it keeps or breaks
+    /// included), or nil if the state was not explored: how the debrief tells that the coach
+    /// criticises a choice.
+    public func ownPoints(of action: Rules.Action, at state: PlayState) -> Int? {
+        guard let index = graph.decisionState(matching: state) else { return nil }
+        for edge in graph.edges(of: index) where graph.action(ofEdge: edge) == action {
+            return graph.deltas(ofEdge: edge).reduce(0, +)
         }
+        return nil
     }
 
     /// The shortest way to a decision at `node` (states are numbered breadth first, so the first
@@ -265,17 +266,6 @@ public struct Analysis: Sendable {
             return graph.pathTo(state, parentEdges: graph.parentEdges())
         }
         return nil
-    }
-
-    /// The action with the best overall value at a decision state.
-    public func bestAction(at state: PlayState) -> (action: Rules.Action, value: Int)? {
-        guard let index = graph.decisionState(matching: state) else { return nil }
-        var best: (Rules.Action, Int)?
-        for edge in graph.edges(of: index) {
-            guard let value = value(of: graph.action(ofEdge: edge), at: state) else { continue }
-            if best == nil || value > best!.1 { best = (graph.action(ofEdge: edge), value) }
-        }
-        return best
     }
 
     /// The number of decisions on the best and worst paths, and on any path, is what a trainer sees in

@@ -172,33 +172,34 @@ public struct Debrief: Sendable {
     /// The moments that mattered: decisions the scenario marks with `moment:`.
     public var moments: [Decision] { decisions.filter { $0.moment != nil } }
 
-    /// A better action than the one taken: among the others, those the coach does not criticise (a
-    /// choice whose own score changes add up to less than zero is criticised, and a silence is only
-    /// suggested when it gains points), the one that keeps the best ending in reach and then scores
-    /// most overall; nil when none beats what was done.
+    /// A better action than the one taken, by the analysis's one judgement of the best
+    /// (`Judgement`, which the workshop shares): none when what was done is one of the best.
+    /// Otherwise, of the actions worth more than what was done, the most worth among those the coach
+    /// does not criticise (a choice whose own score changes add up to less than zero is criticised,
+    /// and a silence is only suggested when it gains points); at equal worth, the one that keeps the
+    /// better ending in reach, then the first in the file.
     static func better(than taken: Rules.Action, at state: PlayState, node: Node, analysis: Analysis)
         -> (text: String, coach: String?, value: Int, ending: Outcome?)?
     {
-        let mine = (ending: analysis.bestEnding(after: taken, at: state), value: analysis.value(of: taken, at: state))
-        func rank(_ ending: Outcome?, _ value: Int?) -> (Int, Int) {
-            (ending.map { Outcome.allCases.count - Outcome.allCases.firstIndex(of: $0)! } ?? 0, value ?? Int.min)
-        }
+        let judgement = analysis.judgement(at: state)
+        guard !judgement.isBest(taken) else { return nil }
+        let mine = judgement.worth(of: taken) ?? Int.min
+        func rank(_ ending: Outcome?) -> Int { ending.map { Outcome.allCases.count - Outcome.allCases.firstIndex(of: $0)! } ?? 0 }
         var found: (text: String, coach: String?, value: Int, ending: Outcome?)?
-        var foundRank = rank(mine.ending, mine.value)
-        for (action, value, own) in analysis.actions(at: state) where action != taken {
-            guard let value else { continue }
+        var foundRank = (mine, Int.min)
+        for (action, worth) in judgement.worths where action != taken {
+            guard let worth, worth > mine, let own = analysis.ownPoints(of: action, at: state) else { continue }
             let ending = analysis.bestEnding(after: action, at: state)
-            let candidateRank = rank(ending, value)
-            guard candidateRank > foundRank else { continue }
+            guard (worth, rank(ending)) > foundRank else { continue }
             switch action {
             case .choose(let index):
                 guard own >= 0 else { continue }
-                found = (node.choices[index].text.string, node.choices[index].coach?.string, value, ending)
+                found = (node.choices[index].text.string, node.choices[index].coach?.string, worth, ending)
             case .silence:
                 guard own > 0 else { continue }
-                found = ("Saying nothing for a moment", node.silence?.coach?.string, value, ending)
+                found = ("Saying nothing for a moment", node.silence?.coach?.string, worth, ending)
             }
-            foundRank = candidateRank
+            foundRank = (worth, rank(ending))
         }
         return found
     }

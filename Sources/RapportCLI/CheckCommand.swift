@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
                 if let scenario = result.scenario, !noExplore { diagnostics += Analysis(scenario).diagnostics() }
                 report.add(source: source, diagnostics: diagnostics)
             } catch {
-                FileHandle.standardError.write("rapport: \(error)\n")
+                FileHandle.standardError.report("\(error)")
                 unreadable = true
             }
         }

@@ -65,10 +65,11 @@ enum ProgressLocation {
 }
 
 /// The time now. `RAPPORT_NOW` (ISO 8601, such as 2026-03-02T09:00:00Z) sets it, for trying
-/// progress over several days in one afternoon; the records keep whatever this says.
+/// progress over several days in one afternoon; the records keep whatever this says. Without it,
+/// `Now` (the system clock, or `SOURCE_DATE_EPOCH`), as the workshop reads it.
 enum RapportClock {
     static func now(_ environment: [String: String]) throws -> @Sendable () -> Date {
-        guard let text = environment["RAPPORT_NOW"] else { return { Date() } }
+        guard let text = environment["RAPPORT_NOW"] else { return { Now.date(environment) } }
         guard let fixed = ISO8601DateFormatter().date(from: text) else {
             throw ValidationError("RAPPORT_NOW must be a time such as 2026-03-02T09:00:00Z, not '\(text.prefix(40))'")
         }

@@ -199,7 +199,7 @@ struct PlayCommand: ParsableCommand {
         do {
             try JSONOutput.data(transcript).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            FileHandle.standardError.write("rapport: cannot write the transcript to \(path): \(error.localizedDescription)\n")
+            FileHandle.standardError.report("cannot write the transcript to \(path): \(error.localizedDescription)")
             throw ExitStatus.cannotWrite
         }
     }

@@ -161,7 +161,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
             if options.assessment {
                 output.write("Hints are off in assessment mode.\n")
             } else if let hint = session.step.hint {
-                output.write(renderer.style.wrap("Hint: \(hint)"))
+                output.write(renderer.style.wrap("Hint: \(Sanitizer.clean(hint))"))
             } else {
                 output.write("No hint for this one: trust your judgement.\n")
             }

@@ -40,6 +40,14 @@ private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) 
     return nil
 }
 
+/// Set by the Ctrl-L binding, read by the reader's loop (readline calls bindings on this thread).
+nonisolated(unsafe) private var redrawRequested = false
+
+private func redrawKey(_ count: Int32, _ key: Int32) -> Int32 {
+    redrawRequested = true
+    return 0
+}
+
 private func attemptCompletion(
     _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
 ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
@@ -57,6 +65,17 @@ public final class ReadlineLineReader: LineReader {
     var installed = false
     /// Text and cursor kept across a silence, put back at the next prompt.
     var pending: (text: String, point: Int32)?
+    /// When set, Ctrl-L does not blank the screen (readline's way) but returns this line, keeping
+    /// what was half typed for the next prompt, so the caller draws its whole screen again.
+    public var redrawLine: String? {
+        didSet {
+            if redrawLine == nil {
+                _ = rl_bind_key(12, rl_clear_screen)
+            } else {
+                _ = rl_bind_key(12, redrawKey)
+            }
+        }
+    }
 
     /// - Parameter historyFile: where this prompt's history is kept, or nil for none.
     public init(historyFile: String?) {
@@ -155,6 +174,11 @@ public final class ReadlineLineReader: LineReader {
             rl_callback_read_char()
             timer?.typed(at: Self.now())
             if lineComplete { return finishLine() }
+            if redrawRequested, let redrawLine {
+                redrawRequested = false
+                _ = silence()
+                return .line(redrawLine)
+            }
         }
     }
 

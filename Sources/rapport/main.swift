@@ -1,4 +1,4 @@
 import RapportCLI
 
 RapportCommand.exitOnTerminationSignals()
-RapportCommand.main()
+RapportCommand.mainWithSafeMessages()

@@ -20,6 +20,10 @@ enum Rapport {
         let errors: String
     }
 
+    /// 14 March 2025, 09:30 UTC: the time every run of the program in these tests takes as now.
+    static let now = "1741944600"
+    static let today = "2025-03-14"
+
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -28,10 +32,12 @@ enum Rapport {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-tests").path
+        // A workshop's times, default session name and handout date read this clock, not the wall's.
+        env["SOURCE_DATE_EPOCH"] = Rapport.now
+        env["TZ"] = "UTC"
         // A progress database of its own for every run, unless the test shares one on purpose.
         env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory
             .appendingPathComponent("rapport-cli-tests-data-\(getpid())-\(UUID().uuidString.prefix(8))").path
-        env["TZ"] = "UTC"
         // Records carry the time; golden ones need it to hold still.
         env["RAPPORT_NOW"] = "2026-01-05T10:00:00Z"
         env["LOGNAME"] = "learner"

@@ -43,7 +43,7 @@ import Glibc
     @Test func atTheTieQuestionTheVotesAreKept() throws {
         let state = Self.folder("signal-tie")
         let rapport = try LiveRapport.throughPipes(
-            ["facilitate", "Tests/Fixtures/workshop.scenario"], environment: ["XDG_STATE_HOME": state.path])
+            ["facilitate", "Tests/Fixtures/workshop.scenario", "--session", "workshop"], environment: ["XDG_STATE_HOME": state.path])
         rapport.type("A5 B3 C1\n\n\n4 4 1\n")
         #expect(rapport.waitFor("Which way does the story go?"))
         rapport.send(SIGTERM)

@@ -31,19 +31,22 @@ import Glibc
     }
 
     static let practice = ["play", "--no-timers", "Tests/Fixtures/constructs.scenario"]
-    static let workshop = ["facilitate", "Tests/Fixtures/workshop.scenario"]
+    static let workshop = ["facilitate", "Tests/Fixtures/workshop.scenario", "--session", "workshop"]
 
     static let prompts = [
         Prompt(name: "the menu, SIGTERM", arguments: ["play"], script: ["Scenario number (or :quit)> ", "12", "12"], signal: SIGTERM),
         Prompt(name: "practice's >, SIGHUP", arguments: practice, script: ["neighbours?", "", "> ", "2", "2"], signal: SIGHUP),
         Prompt(name: "leave?, SIGTERM", arguments: practice, script: ["neighbours?", "", "> ", "\u{03}", "leave? ", "y"], signal: SIGTERM),
-        Prompt(name: "votes>, Ctrl-\\", arguments: workshop, script: ["votes> ", "A5", "A5"], signal: nil, key: "\u{1C}", savedVotes: 0),
+        Prompt(name: "votes>, Ctrl-\\", arguments: workshop, script: ["the first decision", "\r", "votes> ", "A5", "A5"], signal: nil, key: "\u{1C}", savedVotes: 0),
         Prompt(
             name: "tie>, SIGTERM", arguments: workshop,
-            script: ["votes> ", "A5 B3 C1\r", "The room goes with", "\r", "Enter: next step", "\r", "votes> ", "4 4 1\r", "tie> ", "B"],
+            script: [
+                "the first decision", "\r", "votes> ", "A5 B3 C1\r", "The room goes with", "\r", "Enter: next step", "\r", "votes> ",
+                "4 4 1\r", "tie> ", "B",
+            ],
             signal: SIGTERM, savedVotes: 1),
         Prompt(
-            name: "> after a vote, SIGQUIT", arguments: workshop, script: ["votes> ", "A5 B3 C1\r", "The room goes with", "", "> "],
+            name: "> after a vote, SIGQUIT", arguments: workshop, script: ["the first decision", "\r", "votes> ", "A5 B3 C1\r", "The room goes with", "", "> "],
             signal: SIGQUIT, savedVotes: 1),
     ]
 
