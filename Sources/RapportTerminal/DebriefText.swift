@@ -19,7 +19,7 @@ extension PracticeRenderer {
         }
         if !debrief.promises.isEmpty {
             out += "\n" + style.bold("Promises") + "\n"
-            for promise in debrief.promises { out += self.promise(promise) }
+            for promise in debrief.promises { out += self.promise(promise, ended: debrief.ending != nil) }
         }
         out += "\n" + style.bold("For next time") + "\n" + style.wrap(clean(debrief.suggestion), indent: "  ")
         return out
@@ -150,12 +150,12 @@ extension PracticeRenderer {
         return out
     }
 
-    func promise(_ promise: Debrief.PromiseOutcome) -> String {
+    func promise(_ promise: Debrief.PromiseOutcome, ended: Bool) -> String {
         let status: String
         switch promise.status {
         case .kept: status = style.good("kept") + (promise.settledAt.map { " at \(clean($0))" } ?? "")
         case .broken: status = style.bad("broken") + (promise.settledAt.map { " at \(clean($0))" } ?? "")
-        case .open, .notMade: status = style.bad("left open")
+        case .open, .notMade: status = ended ? style.bad("left open at the end") : "still open when you stopped"
         }
         let made = promise.madeAt.map { "made at \(clean($0)), " } ?? ""
         return style.wrap("\(clean(promise.description)): \(made)\(status).", indent: "  - ", rest: "    ")
