@@ -13,7 +13,7 @@ public struct RapportCommand: ParsableCommand {
             empathy and follow-through.
             """,
         version: "0.1.0",
-        subcommands: [PlayCommand.self, FacilitateCommand.self, CheckCommand.self, TestCommand.self, AnalyzeCommand.self],
+        subcommands: [PlayCommand.self, ProgressCommand.self, FacilitateCommand.self, CheckCommand.self, TestCommand.self, AnalyzeCommand.self],
         defaultSubcommand: PlayCommand.self
     )
 

@@ -136,7 +136,7 @@ public final class ReadlineLineReader: LineReader {
                 pending = nil
             }
         }
-        let deadline = seconds.map { Self.now() + Double($0) }
+        var timer = seconds.map { SilenceTimer(seconds: Double($0), startingAt: Self.now()) }
         while true {
             if Signals.terminationRequested {
                 rl_callback_sigcleanup()
@@ -155,17 +155,24 @@ public final class ReadlineLineReader: LineReader {
                 return .interrupt
             }
             if Signals.take(.resized) { rl_resize_terminal() }
-            if Signals.take(.stopRequested) { suspend() }
-            if Signals.take(.continued) { takeTerminalAgain() }
+            if Signals.take(.stopRequested) {
+                suspend()
+                timer?.resumed(at: Self.now())
+            }
+            if Signals.take(.continued) {
+                takeTerminalAgain()
+                timer?.resumed(at: Self.now())
+            }
             var timeout: Int32 = -1
-            if let deadline {
-                let left = deadline - Self.now()
+            if let timer {
+                let left = timer.remaining(at: Self.now())
                 if left <= 0 { return silence() }
                 timeout = Int32(min(left * 1000, 60_000).rounded(.up))
             }
             // A signal, or the deadline: the checks above decide.
             guard Signals.wait(for: 0, milliseconds: timeout) == .input else { continue }
             rl_callback_read_char()
+            timer?.typed(at: Self.now())
             if lineComplete { return finishLine() }
             if redrawRequested, let redrawLine {
                 redrawRequested = false
@@ -227,6 +234,8 @@ public final class ReadlineLineReader: LineReader {
             text = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
         }
         pending = (text, rapport_rl_point())
+        // Clear every row the prompt and a long, wrapped half-typed line take, not only the last.
+        _ = rl_clear_visible_line()
         rl_replace_line("", 0)
         restore()
         writeOut("\r\u{1B}[K")

@@ -6,6 +6,11 @@ public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
     public var reader: Reader
     public var output: Output
     public let style: Style
+    /// By id: how many decisions a learner meets in one run, fewest and most (from analysis); a
+    /// scenario not here shows how many of its nodes offer choices.
+    public var decisionsPerRun: [String: ClosedRange<Int>] = [:]
+    /// Beside each scenario, by id: whether and how well the learner has done it.
+    public var progress: [String: String] = [:]
 
     public init(reader: Reader, output: Output, style: Style) {
         self.reader = reader
@@ -24,8 +29,13 @@ public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
             var facts: [String] = []
             if let channel = scenario.channel { facts.append(channel.rawValue) }
             facts.append("with \(Sanitizer.clean(scenario.customer))")
-            facts.append(plural(scenario.decisionCount, "decision"))
+            if let range = decisionsPerRun[scenario.id] {
+                facts.append(range.lowerBound == range.upperBound ? plural(range.upperBound, "decision") : "\(range.lowerBound) to \(range.upperBound) decisions")
+            } else {
+                facts.append(plural(scenario.decisionCount, "decision"))
+            }
             out += style.wrap(style.dim(facts.joined(separator: ", ")), indent: indent)
+            if let done = progress[scenario.id] { out += style.wrap(Sanitizer.clean(done), indent: indent) }
             if let summary = scenario.summary { out += style.wrap(Sanitizer.clean(summary), indent: indent) }
         }
         return out + "\n"

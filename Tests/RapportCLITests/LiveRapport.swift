@@ -47,6 +47,9 @@ final class LiveRapport {
         environment["NO_COLOR"] = "1"
         environment["TERM"] = "xterm"
         environment["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-tests").path
+        // Progress is kept in a folder of the run's own, never in the home folder of whoever runs the tests.
+        environment["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rapport-live-data-\(getpid())-\(UUID().uuidString.prefix(8))").path
         for (key, value) in extra { environment[key] = value }
         return environment
     }

@@ -90,6 +90,9 @@ import Glibc
         rapport.type("lo\r")
         #expect(rapport.waitFor("didn't understand \"hello\""), "\(rapport.text.debugDescription)")
         rapport.type(":quit\r")
+        // At a terminal the debrief is followed by what next.
+        #expect(rapport.waitFor("What next? "), "\(rapport.text.debugDescription)")
+        rapport.type(":quit\r")
         let (status, modes) = rapport.exitInTerminal()
         #expect(status == 0)
         #expect(Self.shellModes.isSubset(of: modes))
