@@ -5,7 +5,7 @@ import PackageDescription
 // 1 RapportLanguage (scenario text -> checked scenario), 2 RapportEngine (pure play state machine),
 // 3 the tools on the engine: RapportAnalysis (every reachable state; the debrief), then beside each other
 //   RapportTesting (walkthroughs, random play, `rapport test`) and RapportWorkshop (facilitated sessions,
-//   votes, the handout, saved sessions), 4 RapportTerminal (every text shown, laid out by display width;
+//   votes, the handout, saved sessions) and RapportRecords (a learner's attempts in SQLite), 4 RapportTerminal (every text shown, laid out by display width;
 //   line readers), 5 RapportCLI (arguments in, calls out; JSON) + the `rapport` executable.
 let package = Package(
     name: "Rapport",
@@ -20,6 +20,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SQLite for the learner's progress (Debian: libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "RapportLanguage"),
@@ -28,11 +30,19 @@ let package = Package(
         .target(name: "RapportTesting", dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis"]),
         // Workshop sessions are saved on disk as JSON.
         .target(name: "RapportWorkshop", dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis"]),
+        // A learner's attempts over weeks, in SQLite through GRDB: the one tool with a database.
+        .target(
+            name: "RapportRecords",
+            dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // GNU readline, a system library (Debian: libreadline-dev).
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
             name: "RapportTerminal",
-            dependencies: ["RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportTesting", "RapportWorkshop", "CReadline"]
+            dependencies: [
+                "RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportTesting", "RapportWorkshop", "RapportRecords",
+                "CReadline",
+            ]
         ),
         // The Scenarios/ folder, embedded at build time.
         .executableTarget(name: "EmbedScenarios", path: "Sources/EmbedScenarios"),
@@ -45,7 +55,7 @@ let package = Package(
             name: "RapportCLI",
             dependencies: [
                 "RapportLanguage", "RapportEngine", "RapportAnalysis", "RapportTesting", "RapportWorkshop", "RapportTerminal",
-                "RapportBundledScenarios",
+                "RapportRecords", "RapportBundledScenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +83,15 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportWorkshopTests",
-            dependencies: ["RapportWorkshop", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport"]
+            dependencies: ["RapportWorkshop", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "RapportRecordsTests",
+            dependencies: [
+                "RapportRecords", "RapportAnalysis", "RapportEngine", "RapportLanguage", "RapportTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "RapportTerminalTests",
@@ -82,7 +100,8 @@ let package = Package(
             ],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "RapportCLITests", dependencies: ["RapportCLI", "RapportRecords", "RapportTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -66,6 +66,9 @@ public struct Analysis: Sendable {
     }
 
     public let scenario: CheckedScenario
+    /// Whether silences were explored: false for a learner whose timers are off, for whom the
+    /// ranges, paths and best choices are those of the conversations they can actually have.
+    public let silences: Bool
     public let stateCount: Int
     public let limits: Limits
     public var stateLimit: Int { limits.states }
@@ -75,6 +78,10 @@ public struct Analysis: Sendable {
     public let ranges: [ScoreRange]
     /// The range of the sum of all dimensions.
     public let overallRange: ScoreRange
+    /// How many decisions a learner meets on the way to an ending, fewest and most (each answer
+    /// counts, a silence too where silences are explored); nil when a loop makes it unbounded or no
+    /// ending can be reached.
+    public let decisionsPerRun: ClosedRange<Int>?
     public let bestPath: MovePath
     public let worstPath: MovePath
     public let endings: [ReachedEnding]
@@ -100,15 +107,23 @@ public struct Analysis: Sendable {
     let graph: StateGraph
     let bestOverall: StateGraph.Longest
     let components: Components
+    /// The best ending reachable from each state, kept for `bestEnding(after:at:)`.
+    let bestEndings: [Outcome?]
 
     public init(_ scenario: CheckedScenario, stateLimit: Int = Analysis.defaultStateLimit) {
         self.init(scenario, limits: Limits(states: stateLimit))
     }
 
-    public init(_ scenario: CheckedScenario, limits: Limits) {
-        var explorer = StateGraph(scenario: scenario, limits: limits)
+    /// The analysis of what a learner can reach: without silences when their timers do not run.
+    public init(_ scenario: CheckedScenario, silences: Bool) {
+        self.init(scenario, limits: Limits(), silences: silences)
+    }
+
+    public init(_ scenario: CheckedScenario, limits: Limits, silences: Bool = true) {
+        var explorer = StateGraph(scenario: scenario, limits: limits, silences: silences)
         explorer.explore()
         self.scenario = scenario
+        self.silences = silences
         self.limits = limits
         stateCount = explorer.stateCount
         stoppedBy = explorer.stoppedBy
@@ -146,6 +161,10 @@ public struct Analysis: Sendable {
             overallRange = ScoreRange(
                 worst: worst.startValue.map { -$0 + initialSum }, best: best.startValue.map { $0 + initialSum })
             bestOverall = best
+            bestEndings = explorer.bestEndings(components: components)
+            let most = explorer.longest(components: components) { _ in 1 }.startValue
+            let fewest = explorer.longest(components: components) { _ in -1 }.startValue.map { -$0 }
+            if let most, let fewest, fewest <= most { decisionsPerRun = fewest...most } else { decisionsPerRun = nil }
         }
 
         do {
@@ -221,14 +240,34 @@ public struct Analysis: Sendable {
         return nil
     }
 
-    /// The action with the best overall value at a decision state.
-    public func bestAction(at state: PlayState) -> (action: Rules.Action, value: Int)? {
+    /// The best ending still reachable after taking `action` at a decision state, or nil if the state
+    /// was not explored or no ending follows.
+    public func bestEnding(after action: Rules.Action, at state: PlayState) -> Outcome? {
         guard let index = graph.decisionState(matching: state) else { return nil }
-        var best: (Rules.Action, Int)?
-        for edge in graph.edges(of: index) {
-            guard let value = value(of: graph.action(ofEdge: edge), at: state) else { continue }
-            if best == nil || value > best!.1 { best = (graph.action(ofEdge: edge), value) }
+        for edge in graph.edges(of: index) where graph.action(ofEdge: edge) == action {
+            return bestEndings[graph.target(ofEdge: edge)]
         }
-        return best
+        return nil
+    }
+
+    /// The sum of an action's own score changes at a decision state (a promise it keeps or breaks
+    /// included), or nil if the state was not explored: how the debrief tells that the coach
+    /// criticises a choice.
+    public func ownPoints(of action: Rules.Action, at state: PlayState) -> Int? {
+        guard let index = graph.decisionState(matching: state) else { return nil }
+        for edge in graph.edges(of: index) where graph.action(ofEdge: edge) == action {
+            return graph.deltas(ofEdge: edge).reduce(0, +)
+        }
+        return nil
+    }
+
+    /// The shortest way to a decision at `node` (states are numbered breadth first, so the first
+    /// one found is the nearest), or nil if no playthrough decides there.
+    public func shortestPath(toDecisionAt node: String) -> MovePath? {
+        guard let index = scenario.nodeIndex(named: node) else { return nil }
+        for state in 0..<graph.stateCount where graph.isDecision(state) && graph.node(of: state) == index {
+            return graph.pathTo(state, parentEdges: graph.parentEdges())
+        }
+        return nil
     }
 }

@@ -28,6 +28,9 @@ struct StateGraph: Sendable {
     let scenario: CheckedScenario
     let rules: Rules
     let limits: Analysis.Limits
+    /// Whether silences are explored. Off for a learner whose timers do not run: a silence cannot
+    /// happen to them, so what it gives or takes is no part of what they can reach.
+    let silences: Bool
     private(set) var states: [Reached] = []
     private var numbers: [Reached: Int] = [:]
     /// Every distinct way play stopped, numbered as first met; a decision is 0.
@@ -52,10 +55,11 @@ struct StateGraph: Sendable {
     /// silence's conditions, and one for the node itself.
     private let testCost: [Int]
 
-    init(scenario: CheckedScenario, limits: Analysis.Limits) {
+    init(scenario: CheckedScenario, limits: Analysis.Limits, silences: Bool = true) {
         self.scenario = scenario
         rules = Rules(scenario)
         self.limits = limits
+        self.silences = silences
         testCost = scenario.nodes.map { node in
             1 + node.steps.reduce(0) { $0 + ($1.condition?.size ?? 0) }
                 + node.choices.reduce(0) { $0 + ($1.condition?.size ?? 0) } + (node.silence?.condition?.size ?? 0)
@@ -89,7 +93,7 @@ struct StateGraph: Sendable {
             let state = playState(of: expanding)
             let visible = rules.visibleChoices(in: state)
             var actions = visible.map { Rules.Action.choose($0) }
-            if rules.silenceAvailable(in: state) { actions.append(.silence) }
+            if silences, rules.silenceAvailable(in: state) { actions.append(.silence) }
             for choice in visible { choiceOffered[state.node][choice] = true }
             work += testCost[state.node]
             var deltas = Array(repeating: 0, count: dimensionCount)

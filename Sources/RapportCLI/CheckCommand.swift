@@ -56,7 +56,7 @@ struct CheckCommand: ParsableCommand {
                 let (source, diagnostics) = try check(path)
                 report.add(source: source, diagnostics: diagnostics)
             } catch {
-                FileHandle.standardError.write("rapport: \(error)\n")
+                FileHandle.standardError.report("\(error)")
                 unreadable = true
             }
         }

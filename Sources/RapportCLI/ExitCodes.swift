@@ -10,8 +10,9 @@ enum ExitStatus {
     static let missingProgram = ExitCode(69)
     /// A file (such as --json's) could not be written.
     static let cannotWrite = ExitCode(73)
-    /// The learner left a conversation with Ctrl-C.
+    /// The learner left a conversation with Ctrl-C and said yes to leaving; nothing else exits 130.
     static let abandoned = ExitCode(130)
-    /// SIGTERM or SIGHUP: the terminal was restored and Rapport stopped.
+    /// SIGTERM, SIGHUP or SIGQUIT, in any command: the terminal was restored and Rapport stopped. The
+    /// handler of `Signals.exitOnTermination` writes the number itself.
     static let stoppedBySignal = ExitCode(143)
 }

@@ -17,24 +17,38 @@ struct FacilitateCommand: ParsableCommand {
         abstract: "Run a scenario with a room: votes, reveals, teams, a countdown, and a debrief.",
         discussion: """
             Shows each step on a clean screen with the options lettered A, B, C. Type the room's tally \
-            (A5 B3 C1, or 5 3 1), or with --teams each team's pick (Red A, Blue C). The session is saved \
-            after every vote; if the laptop dies, 'rapport facilitate --resume' carries on where it was.
+            (A5 B3 C1, or 5 3 1), or with --teams each team's pick (Red A, Blue C, or A C). Each session \
+            is saved under its name after every change and kept: 'rapport facilitate --list' lists them, \
+            and '--session NAME --resume' carries one on exactly where it was, or shows a finished one's \
+            debrief and, with --export, writes its handout again.
             """
     )
 
-    @Argument(help: "A scenario file, or the id of a bundled scenario. With --resume, optional.")
+    @Argument(help: "A scenario file, or the id of a bundled scenario. With --resume, a session's name or a scenario, optional.")
     var scenario: String?
 
-    @Option(help: "Team names, separated by commas, e.g. \"Red,Blue,Green\".")
+    @Option(help: "Team names, separated by commas, e.g. \"Red,Blue,Front Desk\".")
     var teams: String?
 
-    @Flag(help: "Carry on the saved session for this scenario (or the most recent one).")
+    @Option(help: "The session's name (default: the scenario's id and today's date, e.g. delivery-promise-2025-03-14).")
+    var session: String?
+
+    @Option(help: "The group's name, for the handout.")
+    var group: String?
+
+    @Option(help: "The facilitator's name, for the handout.")
+    var facilitator: String?
+
+    @Flag(help: "Carry on a saved session (the one named, or the most recent) exactly where it was.")
     var resume = false
 
-    @Flag(help: "Discard a saved session for this scenario and start again.")
+    @Flag(help: "Throw away the saved session of this name and start again.")
     var restart = false
 
-    @Option(help: "At the end, write a Markdown handout and a JSON record into this folder.")
+    @Flag(help: "List the saved sessions and stop.")
+    var list = false
+
+    @Option(help: "At the end, write the handout (HTML and Markdown) and session.json into this folder.")
     var export: String?
 
     @Flag(help: "Plain output for screen readers: no colour, boxes or bars.")
@@ -44,105 +58,83 @@ struct FacilitateCommand: ParsableCommand {
     var scenarioFolders: [String] = []
 
     func validate() throws {
+        if list {
+            guard scenario == nil, !resume, !restart, teams == nil, export == nil, session == nil else {
+                throw ValidationError("--list lists the saved sessions; it takes no scenario and no other option")
+            }
+            return
+        }
         if resume && restart { throw ValidationError("--resume and --restart cannot be used together") }
         if resume && teams != nil { throw ValidationError("--teams cannot change on --resume: the saved session keeps its teams") }
         if scenario == nil && !resume { throw ValidationError("name a scenario to facilitate, or use --resume") }
-        if let teams {
-            let names = Self.teamNames(teams)
-            guard !names.isEmpty else { throw ValidationError("--teams needs at least one name") }
-            guard Set(names.map { $0.lowercased() }).count == names.count else {
-                throw ValidationError("each team needs a different name")
+        if let teams, let problem = TeamNames.problem(with: TeamNames.parse(teams)) { throw ValidationError(problem) }
+        if let session, let problem = SessionName.problem(with: session) { throw ValidationError("the session name \(problem)") }
+        for (option, value) in [("--group", group), ("--facilitator", facilitator)] {
+            if let value, value.count > WorkshopRecord.maximumNameLength || Sanitizer.clean(value) != value {
+                throw ValidationError("\(option) takes a name of at most \(WorkshopRecord.maximumNameLength) characters, with no control or invisible characters")
             }
         }
     }
 
-    static func teamNames(_ text: String) -> [String] {
-        text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .map(Sanitizer.clean)
+    static func fail(_ message: String, _ status: Int32) -> ExitCode {
+        FileHandle.standardError.report(message)
+        return ExitCode(status)
     }
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        Signals.catchTermination()
         let environment = ProcessInfo.processInfo.environment
+        let now = { Now.date(environment) }
         guard let stateFolder = StateFolder.path(environment) else {
-            FileHandle.standardError.write("rapport: cannot find a folder to save the session in (set HOME or XDG_STATE_HOME)\n")
-            throw ExitStatus.cannotWrite
+            throw Self.fail("cannot find a folder to save the session in (set HOME or XDG_STATE_HOME)", 73)
         }
         let store = WorkshopStore(folder: URL(fileURLWithPath: stateFolder).appendingPathComponent("workshops"))
-
-        var name = scenario
-        if name == nil, resume {
-            guard let recent = store.mostRecent() else {
-                FileHandle.standardError.write("rapport: there is no saved session to resume\n")
-                throw ExitStatus.cannotRead
-            }
-            name = recent
+        let style = Style(
+            colour: OutputStyle.detect(environment: environment).colour, plain: plain,
+            width: TerminalSize.columns(environment: environment) ?? 80)
+        if list {
+            StandardOutput().write(SessionListText(style: style).render(store.list(), folder: store.folder.path))
+            return
         }
-        // A scenario named by its file is saved under its id: the file is read first to learn it.
-        var entry = try? ScenarioLibrary.resolve(name!, extraFolders: scenarioFolders, quietly: true)
-        let saved: WorkshopRecord?
-        do {
-            saved = try store.load(scenarioID: entry?.scenario.id ?? name!)
-        } catch {
-            guard restart else {
-                FileHandle.standardError.write(
-                    "rapport: \(Sanitizer.clean(error.description))\nStart again with --restart: the file will be moved aside, not deleted.\n")
-                throw ExitStatus.cannotRead
-            }
-            let aside = try? store.moveAside(scenarioID: entry?.scenario.id ?? name!, at: Date())
-            FileHandle.standardError.write(
-                "rapport: \(Sanitizer.clean(error.description))\n"
-                    + (aside.map { "rapport: moved it to \(Sanitizer.clean($0.path))\n" } ?? ""))
-            saved = nil
+        // The handout's folder is checked before the room sees anything.
+        let handout = export.map { HandoutFolder(path: $0) }
+        if let handout, let problem = handout.problem() {
+            throw Self.fail("cannot write the handout to \(handout.path): \(problem). Name another folder with --export.", 73)
         }
-        // A session of a scenario file (not a bundled one) is resumed from that file.
-        if entry == nil, let path = saved?.sourcePath { entry = try? ScenarioLibrary.load(file: path) }
-        let found = try entry ?? ScenarioLibrary.resolve(name!, extraFolders: scenarioFolders)
-        let isFile = name!.hasSuffix(".\(ScenarioFiles.fileExtension)") || name!.contains("/")
-        let sourcePath = isFile ? URL(fileURLWithPath: name!).standardizedFileURL.path : saved?.sourcePath
 
+        let sessions = FacilitateSessions(store: store)
         var workshop: Workshop
-        if resume {
-            guard let saved else {
-                FileHandle.standardError.write("rapport: there is no saved session for '\(found.scenario.id)'\n")
-                throw ExitStatus.cannotRead
-            }
-            do {
-                workshop = try Workshop(resuming: saved, scenario: found.scenario)
-            } catch {
-                FileHandle.standardError.write("rapport: cannot resume: \(error)\n")
-                throw ExitStatus.problemsFound
-            }
-        } else {
-            if let saved, !restart {
-                FileHandle.standardError.write(
-                    "rapport: there is a saved session for '\(found.scenario.id)' (\(plural(saved.decisions.count, "vote")) in). Carry on with --resume, or start again with --restart.\n")
-                throw ExitStatus.problemsFound
-            }
-            workshop = Workshop(scenario: found.scenario, teams: teams.map(Self.teamNames) ?? [], sourcePath: sourcePath)
+        do {
+            workshop = resume ? try resumed(sessions) : try started(sessions, now: now())
+        } catch let refusal as FacilitateSessions.Refusal {
+            throw Self.fail(refusal.message, refusal.status)
         }
+        if group != nil || facilitator != nil { workshop.describe(group: group, facilitator: facilitator) }
+        let sessionName = workshop.record.name ?? workshop.scenario.id
 
         let interactive = isatty(0) == 1 && isatty(1) == 1
-        let detected = OutputStyle.detect(environment: environment)
-        let width = TerminalSize.columns(environment: environment) ?? 80
-        let style = Style(colour: detected.colour, plain: plain, width: width)
         let readline = interactive ? ReadlineLineReader(historyFile: stateFolder + "/facilitate-history") : nil
+        // Ctrl-L draws the room's screen again rather than blanking it.
+        readline?.redrawLine = ":show"
         defer { readline?.restore() }
         let reader = AnyLineReader(readline ?? PlainLineReader() as any LineReader)
         var renderer = FacilitatorRenderer(style: style, clearsScreen: interactive && !plain)
         if interactive { renderer.height = TerminalSize.rows(environment: [:]) }
 
+        let scenario = workshop.scenario
         var run = FacilitatorRun(
-            workshop: workshop, analysis: Analysis(found.scenario), reader: reader, output: StandardOutput(),
+            workshop: workshop, analysis: Analysis(scenario), reader: reader, output: StandardOutput(),
             renderer: renderer,
             save: { record in
                 do {
                     try store.save(record)
                     return nil
                 } catch {
-                    return error.localizedDescription
+                    return SystemMessage.explain(error)
                 }
             })
+        run.now = now
         if interactive {
             run.currentWidth = { TerminalSize.columns(environment: [:]) }
             run.currentHeight = { TerminalSize.rows(environment: [:]) }
@@ -150,27 +142,66 @@ struct FacilitateCommand: ParsableCommand {
         let outcome = run.run()
         if outcome == .stopped { throw ExitStatus.stoppedBySignal }
         if run.saveFailed {
-            FileHandle.standardError.write("rapport: the session could not be saved to \(store.url(for: found.scenario.id).path)\n")
+            FileHandle.standardError.report("the session could not be saved to \(store.url(forSession: sessionName).path)")
         }
-        if let export {
-            let report = WorkshopReport(workshop: run.workshop, analysis: run.analysis)
-            try Self.export(report, to: export)
-            StandardOutput().write(renderer.exported(to: export))
+        if let handout {
+            if let problem = handout.write(WorkshopReport(workshop: run.workshop, analysis: run.analysis)) {
+                throw Self.fail("cannot write the handout to \(handout.path): \(problem)", 73)
+            }
+            StandardOutput().write(renderer.exported(to: handout.path))
         } else if !run.saveFailed {
-            StandardOutput().write(renderer.savedForLater(scenarioID: found.scenario.id))
+            StandardOutput().write(renderer.savedForLater(session: sessionName))
         }
+        // A signal during the debrief found no prompt left to answer it; the export above is written.
+        if Signals.terminationRequested { throw ExitStatus.stoppedBySignal }
         if run.saveFailed { throw ExitStatus.cannotWrite }
     }
 
-    static func export(_ report: WorkshopReport, to folder: String) throws {
-        let url = URL(fileURLWithPath: folder)
+    /// A new session of the scenario named, under a name no unfinished session has.
+    func started(_ sessions: FacilitateSessions, now: Date) throws -> Workshop {
+        let name = scenario!
+        let found = try ScenarioLibrary.resolve(name, extraFolders: scenarioFolders)
+        let sessionName = try sessions.nameForNewSession(
+            session: session, scenarioID: found.scenario.id, now: now, restart: restart)
+        if restart {
+            do {
+                _ = try sessions.store.load(session: sessionName)
+            } catch {
+                let aside = try? sessions.store.moveAside(session: sessionName, at: now)
+                FileHandle.standardError.write(
+                    "rapport: \(Sanitizer.clean(error.description))\n"
+                        + (aside.map { "rapport: moved it to \(Sanitizer.clean($0.path))\n" } ?? ""))
+            }
+        }
+        let isFile = name.hasSuffix(".\(ScenarioFiles.fileExtension)") || name.contains("/")
+        let sourcePath = isFile ? URL(fileURLWithPath: name).standardizedFileURL.path : nil
+        return Workshop(
+            scenario: found.scenario, teams: teams.map(TeamNames.parse) ?? [], sourcePath: sourcePath, name: sessionName,
+            group: group, facilitator: facilitator, startedAt: now)
+    }
+
+    /// The saved session, replayed to exactly where it was.
+    func resumed(_ sessions: FacilitateSessions) throws -> Workshop {
+        let argumentEntry = scenario.flatMap { try? ScenarioLibrary.resolve($0, extraFolders: scenarioFolders, quietly: true) }
+        let name = try sessions.sessionToResume(session: session, argument: scenario) { _ in argumentEntry?.scenario.id }
+        let saved: WorkshopRecord
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            try Data(report.markdown().utf8).write(to: url.appendingPathComponent("handout.md"), options: .atomic)
-            try JSONOutput.data(report.export()).write(to: url.appendingPathComponent("session.json"), options: .atomic)
+            guard let record = try sessions.store.load(session: name) else {
+                throw FacilitateSessions.Refusal(message: "there is no saved session named '\(Sanitizer.clean(name))'", status: 66)
+            }
+            saved = record
+        } catch let error as WorkshopStore.LoadError {
+            throw FacilitateSessions.Refusal(
+                message: "\(Sanitizer.clean(error.description))\nStart again with --restart: the file will be moved aside, not deleted.", status: 66)
+        }
+        // The scenario named on the command line, else the file that was played, else the bundled one.
+        var entry = argumentEntry?.scenario.id == saved.scenario.id ? argumentEntry : nil
+        if entry == nil, let path = saved.sourcePath { entry = try? ScenarioLibrary.load(file: path) }
+        let found = try entry ?? ScenarioLibrary.resolve(saved.scenario.id, extraFolders: scenarioFolders)
+        do {
+            return try Workshop(resuming: saved, scenario: found.scenario)
         } catch {
-            FileHandle.standardError.write("rapport: cannot write to \(folder): \(error.localizedDescription)\n")
-            throw ExitStatus.cannotWrite
+            throw FacilitateSessions.Refusal(message: "cannot resume: \(error)", status: 1)
         }
     }
 }

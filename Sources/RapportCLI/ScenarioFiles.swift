@@ -37,7 +37,7 @@ struct ScenarioFiles {
         do {
             return try expand(paths)
         } catch {
-            FileHandle.standardError.write("rapport: \(error)\n")
+            FileHandle.standardError.report("\(error)")
             throw ExitStatus.cannotRead
         }
     }

@@ -45,9 +45,9 @@ struct ScenarioLibrary {
         guard let found = library.find(id: name) else {
             if quietly { throw ExitStatus.cannotRead }
             let ids = library.entries.map(\.scenario.id)
-            var message = "rapport: no scenario with the id '\(name)'"
+            var message = "no scenario with the id '\(name)'"
             if let near = Suggestions.closest(to: name, among: ids) { message += "; did you mean '\(near)'?" }
-            FileHandle.standardError.write(message + "\nBundled: \(ids.joined(separator: ", "))\n")
+            FileHandle.standardError.report(message + "\nBundled: \(ids.joined(separator: ", "))")
             throw ExitStatus.cannotRead
         }
         return found
@@ -59,13 +59,13 @@ struct ScenarioLibrary {
         do {
             library = try ScenarioLibrary(extraFolders: extraFolders)
         } catch {
-            if !quietly { FileHandle.standardError.write("rapport: \(error)\n") }
+            if !quietly { FileHandle.standardError.report("\(error)") }
             throw ExitStatus.cannotRead
         }
         if quietly { return library }
         for (source, diagnostics) in library.broken {
-            FileHandle.standardError.write(
-                "rapport: skipping \(source.name): it has \(plural(diagnostics.errorCount, "error")) (run 'rapport check \(source.name)')\n")
+            FileHandle.standardError.report(
+                "skipping \(source.name): it has \(plural(diagnostics.errorCount, "error")) (run 'rapport check \(source.name)')")
         }
         return library
     }
@@ -76,7 +76,7 @@ struct ScenarioLibrary {
         do {
             source = try ScenarioFiles.read(file)
         } catch {
-            if !quietly { FileHandle.standardError.write("rapport: \(error)\n") }
+            if !quietly { FileHandle.standardError.report("\(error)") }
             throw ExitStatus.cannotRead
         }
         let result = Checker.check(source)
@@ -84,10 +84,9 @@ struct ScenarioLibrary {
             if quietly { throw ExitStatus.problemsFound }
             let colour = OutputStyle.detect(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment).colour
             let printer = DiagnosticPrinter(colour: colour)
-            for diagnostic in result.diagnostics where diagnostic.severity == .error {
-                FileHandle.standardError.write(printer.format(diagnostic, source: source) + "\n")
-            }
-            FileHandle.standardError.write("rapport: \(file) has errors, so it cannot be \(purpose)\n")
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            for text in printer.format(errors, sources: [source]) { FileHandle.standardError.write(text + "\n") }
+            FileHandle.standardError.report("\(file) has errors, so it cannot be \(purpose)")
             throw ExitStatus.problemsFound
         }
         return Entry(source: source, scenario: scenario)

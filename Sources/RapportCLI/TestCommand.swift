@@ -48,7 +48,7 @@ struct TestCommand: ParsableCommand {
             do {
                 source = try ScenarioFiles.read(path)
             } catch {
-                FileHandle.standardError.write("rapport: \(error)\n")
+                FileHandle.standardError.report("\(error)")
                 throw ExitStatus.cannotRead
             }
             let testsPath = WalkthroughFile.path(besideScenario: path)

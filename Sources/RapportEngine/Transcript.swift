@@ -3,7 +3,9 @@ import RapportLanguage
 /// A record of one run, enough to replay it exactly and to tell if the scenario has changed since.
 /// Encoded as JSON by the front ends; `version` changes whenever the shape does.
 public struct Transcript: Sendable, Codable, Equatable {
-    public static let formatVersion = 1
+    /// 2 added each step's coach note. Version 1 records are still read (they have no notes).
+    public static let formatVersion = 2
+    public static let readableVersions = 1...2
 
     public struct ScenarioReference: Sendable, Codable, Equatable {
         public let id: String
@@ -32,6 +34,8 @@ public struct Transcript: Sendable, Codable, Equatable {
         public let offered: [OfferedChoice]
         public let events: [Event]
         public let silenceSeconds: Int?
+        /// The coach's note on the action that led here (none for the opening).
+        public let coachNote: ScenarioText?
     }
 
     public struct DimensionTotal: Sendable, Codable, Equatable {
@@ -66,7 +70,7 @@ public struct Transcript: Sendable, Codable, Equatable {
         steps.append(
             Entry(
                 action: action, node: step.node, lines: step.lines, offered: step.choices, events: events,
-                silenceSeconds: step.silenceSeconds))
+                silenceSeconds: step.silenceSeconds, coachNote: step.coachNote))
     }
 
     mutating func finish(totals: [Int], scenario: CheckedScenario, ending: Ending?) {
@@ -76,6 +80,13 @@ public struct Transcript: Sendable, Codable, Equatable {
 
     /// The actions taken, in order: what a replay needs.
     public var actions: [Action] { steps.compactMap(\.action) }
+}
+
+extension Transcript.Entry {
+    /// As a version 1 record had it.
+    var withoutCoachNote: Self {
+        Self(action: action, node: node, lines: lines, offered: offered, events: events, silenceSeconds: silenceSeconds, coachNote: nil)
+    }
 }
 
 /// Why a transcript could not be replayed.
@@ -88,7 +99,7 @@ public enum ReplayError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unsupportedVersion(let version):
-            "this record has format version \(version); this Rapport reads version \(Transcript.formatVersion)"
+            "this record has format version \(version); this Rapport reads versions \(Transcript.readableVersions.lowerBound) to \(Transcript.readableVersions.upperBound)"
         case .differentScenario(let expected, let found):
             "this record is of the scenario '\(expected)', not '\(found)'"
         case .scenarioChanged:
@@ -105,7 +116,7 @@ extension Session {
     public static func replay(
         _ transcript: Transcript, on scenario: CheckedScenario, allowChangedScenario: Bool = false
     ) throws(ReplayError) -> Session {
-        guard transcript.version == Transcript.formatVersion else { throw .unsupportedVersion(transcript.version) }
+        guard Transcript.readableVersions.contains(transcript.version) else { throw .unsupportedVersion(transcript.version) }
         guard transcript.scenario.id == scenario.id else {
             throw .differentScenario(expected: transcript.scenario.id, found: scenario.id)
         }
@@ -122,8 +133,31 @@ extension Session {
                     throw .diverged(step: index, reason: error.description)
                 }
             }
-            guard session.transcript.steps.last == entry else {
+            guard let replayed = session.transcript.steps.last,
+                replayed == entry || (transcript.version == 1 && replayed.withoutCoachNote == entry)
+            else {
                 throw .diverged(step: index, reason: "what was shown or offered is not what the record says")
+            }
+        }
+        return session
+    }
+}
+
+extension Session {
+    /// A session that has taken these actions from the start, through the same moves as play: the
+    /// way back to a decision for a retry, or to a moment for `--from`.
+    public static func replaying(_ actions: some Sequence<Transcript.Action>, on scenario: CheckedScenario)
+        throws(ReplayError) -> Session
+    {
+        var session = Session(scenario)
+        for (index, action) in actions.enumerated() {
+            do {
+                switch action {
+                case .choice(let id, _): try session.choose(id)
+                case .silence: try session.stayedSilent()
+                }
+            } catch {
+                throw .diverged(step: index + 1, reason: error.description)
             }
         }
         return session

@@ -140,7 +140,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .variableNeverRead: "State that nothing reads"
         case .dimensionNeverScored: "A dimension nothing scores"
         case .unknownSpeaker: "A speaker who is not in the cast"
-        case .controlCharacter: "A control character in the text"
+        case .controlCharacter: "A control or invisible character in the text"
         case .unreachableLine: "A line that can never be reached"
         case .largeScore: "A score outside the scale"
         case .bestChoiceInOnePlace: "The best choice in the same place at most decisions"

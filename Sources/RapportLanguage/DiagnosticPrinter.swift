@@ -8,7 +8,7 @@
 /// The printer only makes text; whether to use colour is the caller's decision.
 public struct DiagnosticPrinter: Sendable {
     public var colour: Bool
-    /// Source lines longer than this are shown as a window around the problem.
+    /// Source lines wider than this many columns are shown as a window around the problem.
     public var maximumLineWidth = 100
 
     public init(colour: Bool) {
@@ -17,18 +17,36 @@ public struct DiagnosticPrinter: Sendable {
 
     func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
+    /// One diagnostic, quoting its line of `source`.
     public func format(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
+        var quoted = QuotedLines()
+        return format(diagnostic, source: source, quoting: &quoted)
+    }
+
+    /// Each diagnostic, in order, quoting its line of the source whose name it gives. A line that
+    /// several diagnostics point into is sanitised and laid out once, so the time is in proportion
+    /// to the output, however many problems one long line has.
+    public func format(_ diagnostics: [Diagnostic], sources: [SourceFile]) -> [String] {
+        var quoted = QuotedLines()
+        return diagnostics.map { diagnostic in
+            format(diagnostic, source: sources.first { $0.name == diagnostic.file }, quoting: &quoted)
+        }
+    }
+
+    /// Everything shown comes from outside (the file's name, its text, messages and notes that
+    /// quote it) and is sanitised; the printer's own colours are added after.
+    func format(_ diagnostic: Diagnostic, source: SourceFile?, quoting quoted: inout QuotedLines) -> String {
         let start = diagnostic.range.start
         let severity = diagnostic.severity == .error ? paint("error", "1;31") : paint("warning", "1;33")
-        var output = paint("\(diagnostic.file):\(start.line):\(start.column):", "1")
+        var output = paint("\(Sanitizer.clean(diagnostic.file)):\(start.line):\(start.column):", "1")
         output += " \(severity)\(paint("[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "1;31" : "1;33")): "
         output += paint(Sanitizer.clean(diagnostic.message), "1") + "\n"
         let gutterWidth = String(start.line).count + 1
         let blank = String(repeating: " ", count: gutterWidth)
         if let source, start.line <= source.lineStarts.count, start.offset < source.bytes.count || start.column > 1 {
-            let (shown, caretColumn, caretWidth) = window(
-                of: source.lineText(start.line), from: start.column,
-                length: diagnostic.range.end.line == start.line ? max(1, diagnostic.range.end.column - start.column) : 1)
+            let length = diagnostic.range.end.line == start.line ? max(1, diagnostic.range.end.column - start.column) : 1
+            let (shown, caretColumn, caretWidth) = quoted.line(start.line, of: source)
+                .window(from: start.column, length: length, maximumWidth: maximumLineWidth)
             output += paint(String(start.line).leftPadded(gutterWidth) + " |", "36") + " " + shown + "\n"
             var caret = String(repeating: " ", count: caretColumn) + "^"
             if caretWidth > 1 { caret += String(repeating: "~", count: caretWidth - 1) }
@@ -44,32 +62,5 @@ public struct DiagnosticPrinter: Sendable {
             output += paint(blank + " = ", "36") + paint("help:", "1") + " " + Sanitizer.clean(note) + "\n"
         }
         return output
-    }
-
-    /// The source line made safe to print (no control characters, tabs as spaces), cut to a window
-    /// around the problem when it is long; and where the caret goes, in display columns.
-    func window(of line: String, from column: Int, length: Int) -> (String, Int, Int) {
-        // Control characters are removed before printing; on such a line the caret may sit a little
-        // to the right of the problem, which is better than echoing an escape sequence.
-        let scalars = Array(Sanitizer.clean(line).unicodeScalars)
-        let startIndex = max(0, min(scalars.count, column - 1))
-        var from = 0
-        var to = scalars.count
-        if scalars.count > maximumLineWidth {
-            from = max(0, startIndex - maximumLineWidth / 3)
-            to = min(scalars.count, from + maximumLineWidth)
-        }
-        func text(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
-        }
-        let prefix = from > 0 ? "…" : ""
-        let suffix = to < scalars.count ? "…" : ""
-        let shown = prefix + text(from..<to) + suffix
-        let caretColumn = DisplayWidth.of(prefix) + DisplayWidth.of(text(from..<min(max(from, startIndex), to)))
-        let caretEnd = min(to, startIndex + length)
-        let caretWidth = max(1, DisplayWidth.of(text(min(startIndex, to)..<max(min(startIndex, to), caretEnd))))
-        return (shown, caretColumn, min(caretWidth, maximumLineWidth))
     }
 }

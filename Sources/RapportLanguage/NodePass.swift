@@ -214,16 +214,36 @@ struct NodePass {
         return Line(speaker: nil, text: clean(line.whole))
     }
 
-    /// The text as the trainee will see it: with control characters removed, and reported. Text with
-    /// nothing to remove stays a stretch of the file's bytes (see `ScenarioText`).
+    /// The text as the trainee will see it, sanitised, with what sanitising changed reported. Text with
+    /// nothing to change stays a stretch of the file's bytes (see `ScenarioText`).
     mutating func clean(_ text: TextSyntax) -> ScenarioText {
-        guard source.containsControl(text.span) else { return ScenarioText(bytes: source.bytes, span: text.span) }
-        let string = source.string(text)
-        if Sanitizer.hasControlCharacters(string) {
-            log.report(
-                .controlCharacter, "this text has a control character, which will not be shown", text.span,
-                note: "remove it: it may be an escape code pasted from a terminal or another program")
+        guard source.mayNeedCleaning(text.span) else { return ScenarioText(bytes: source.bytes, span: text.span) }
+        let (cleaned, change) = Sanitizer.cleaned(source.string(text))
+        if let change {
+            let (message, note) = Self.warning(about: change)
+            log.report(.controlCharacter, message, text.span, note: note)
         }
-        return ScenarioText(Sanitizer.clean(string))
+        return ScenarioText(cleaned)
+    }
+
+    /// RP0106's words for the first thing sanitising changed in a text.
+    static func warning(about change: Sanitizer.Change) -> (message: String, note: String) {
+        let pastedFromATerminal = "remove it: it may be an escape code pasted from a terminal or another program"
+        let pastedFromAPage = "remove it: it is invisible, and may have been pasted from a web page or another program"
+        switch change {
+        case .escapeSequence, .tab:
+            return ("this text has a control character, which will not be shown", pastedFromATerminal)
+        case .control:
+            return ("this text has a control character, which will be shown as \(change.replacement)", pastedFromATerminal)
+        case .directionControl:
+            return (
+                "this text has a character that changes the direction of text, which will be shown as \(change.replacement)",
+                pastedFromAPage
+            )
+        case .invisible:
+            return ("this text has an invisible character, which will be shown as \(change.replacement)", pastedFromAPage)
+        case .lineSeparator(let scalar):
+            return ("this text has a line separator (\(Sanitizer.code(scalar))), which will be shown as a space", pastedFromAPage)
+        }
     }
 }

@@ -79,8 +79,8 @@ extension SourceFile {
         return bytes[span.start..<span.end].allSatisfy(ASCII.isNameByte)
     }
 
-    /// Whether the span holds something `Sanitizer.clean` removes.
-    func containsControl(_ span: Span) -> Bool { Sanitizer.containsControl(bytes[span.start..<span.end]) }
+    /// Whether `Sanitizer.clean` may change the span's text; false means it certainly does not.
+    func mayNeedCleaning(_ span: Span) -> Bool { Sanitizer.mayChange(bytes[span.start..<span.end]) }
 
     /// Offset of the first byte that is not part of valid UTF-8, or nil when the whole file is valid.
     public func firstInvalidUTF8Offset() -> Int? {

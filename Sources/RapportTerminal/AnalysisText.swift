@@ -3,11 +3,12 @@ import RapportEngine
 import RapportLanguage
 
 /// How `rapport analyze` shows an analysis: the state count, the score ranges in columns, the
-/// endings with the shortest way to each, the best and worst paths, and the problems found.
+/// endings with the shortest way to each, the best and worst paths, and the problems found. Texts of
+/// the scenario, its file's name and the problems' messages come from outside and are sanitised.
 public enum AnalysisText {
     public static func format(_ analysis: Analysis) -> String {
         let scenario = analysis.scenario
-        var out = "\(scenario.title) (\(scenario.sourceName))\n"
+        var out = "\(Sanitizer.clean(scenario.title)) (\(Sanitizer.clean(scenario.sourceName)))\n"
         out += "States explored: \(analysis.stateCount)\(analysis.isTruncated ? " (stopped at the limit)" : "")\n"
         out += "Decisions: \(scenario.decisionCount) nodes offer choices; "
         out += "the best path takes \(analysis.bestPath.count), the worst \(analysis.worstPath.count)\n"
@@ -24,7 +25,7 @@ public enum AnalysisText {
         out += row("overall", analysis.overallRange)
         out += "\nEndings\n"
         for (ending, range) in zip(analysis.endings, analysis.overallRangeByEnding()) {
-            out += "  \(TextLayout.leftAligned(ending.outcome.rawValue, width: 6)) \(ending.node): \(ending.summary)\n"
+            out += "  \(TextLayout.leftAligned(ending.outcome.rawValue, width: 6)) \(ending.node): \(Sanitizer.clean(ending.summary))\n"
             out += "         overall on the way there: \(bound(range.worst)) to \(bound(range.best))\n"
             out += "         shortest way: \(describe(ending.example))\n"
         }
@@ -34,7 +35,8 @@ public enum AnalysisText {
         let problems = analysis.diagnostics()
         out += "\nProblems: \(problems.isEmpty ? "none" : "")\n"
         for problem in problems {
-            out += "  \(problem.file):\(problem.range.start.line): \(problem.severity.rawValue)[\(problem.code.rawValue)]: \(problem.message)\n"
+            out += "  \(Sanitizer.clean(problem.file)):\(problem.range.start.line): "
+                + "\(problem.severity.rawValue)[\(problem.code.rawValue)]: \(Sanitizer.clean(problem.message))\n"
         }
         return out
     }
@@ -69,7 +71,7 @@ public enum AnalysisText {
     /// how many moves are left out between them.
     static func describe(_ moves: Analysis.MovePath) -> String {
         guard !moves.isEmpty else { return "(at the start)" }
-        func quoted(_ move: Analysis.Move) -> String { "\"\(TextLayout.shortened(move.text, width: 40))\"" }
+        func quoted(_ move: Analysis.Move) -> String { "\"\(TextLayout.shortened(Sanitizer.clean(move.text), width: 40))\"" }
         let (first, omitted, last) = moves.excerpt()
         return (first.map(quoted) + (omitted > 0 ? ["(\(omitted) more)"] : []) + last.map(quoted)).joined(separator: " > ")
     }
@@ -78,7 +80,7 @@ public enum AnalysisText {
     /// says how many are left out (`--format json` has them all).
     static func list(_ moves: Analysis.MovePath) -> String {
         let (first, omitted, last) = moves.excerpt(atMost: 100)
-        func line(_ number: Int, _ move: Analysis.Move) -> String { "  \(number). [\(move.node)] \(move.text)\n" }
+        func line(_ number: Int, _ move: Analysis.Move) -> String { "  \(number). [\(move.node)] \(Sanitizer.clean(move.text))\n" }
         var out = first.enumerated().map { line($0.offset + 1, $0.element) }.joined()
         if omitted > 0 { out += "  … \(omitted) more (all of them with --format json)\n" }
         out += last.enumerated().map { line(first.count + omitted + $0.offset + 1, $0.element) }.joined()

@@ -7,9 +7,8 @@ public enum CheckReportText {
         let printer = DiagnosticPrinter(colour: colour)
         var output = ""
         for file in files {
-            for diagnostic in file.diagnostics.prefix(ScenarioLimits.diagnostics) {
-                output += printer.format(diagnostic, source: file.source) + "\n"
-            }
+            let shown = Array(file.diagnostics.prefix(ScenarioLimits.diagnostics))
+            for text in printer.format(shown, sources: [file.source]) { output += text + "\n" }
             output += omitted(file.diagnostics, in: file.source.name)
         }
         let errors = files.reduce(0) { $0 + $1.diagnostics.errorCount }

@@ -80,37 +80,34 @@ public struct CheckWatch<Output: TextOutput> {
     }
 }
 
-/// The real wait between two looks: a pause that Ctrl-C, SIGTERM or SIGHUP ends at once (their
-/// handlers only set flags, see `Signals`), so watching stops cleanly between two looks.
+/// The real wait between two looks: a pause that Ctrl-C, SIGTERM, SIGHUP or SIGQUIT ends at once
+/// (their handlers only note the signal and wake the wait, see `Signals`), so watching stops cleanly
+/// between two looks, with "Stopped watching." said.
 public final class WatchPause {
     let milliseconds: Int32
 
     public init(milliseconds: Int32 = 500) {
         self.milliseconds = milliseconds
-        Signals.install()
+        Signals.catchTermination()
+        Signals.set(SIGINT) { _ in Signals.note(.interrupted) }
         // A program started by another may inherit a mask that blocks these signals (a test runner's
         // threads do): then they would wait, pending, and Ctrl-C would never stop the watching.
         var wanted = sigset_t()
         sigemptyset(&wanted)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&wanted, signal) }
+        for signal in [SIGINT] + Signals.terminationSignals { sigaddset(&wanted, signal) }
         sigprocmask(SIG_UNBLOCK, &wanted, nil)
     }
 
-    /// Whether SIGTERM or SIGHUP stopped the watching (rather than Ctrl-C).
-    public private(set) var terminated = false
+    /// Whether SIGTERM, SIGHUP or SIGQUIT stopped the watching (rather than Ctrl-C).
+    public var terminated: Bool { Signals.terminationRequested }
 
     /// Pauses; false once a signal asks to stop.
     public func wait() -> Bool {
         if stopRequested() { return false }
-        _ = poll(nil, 0, milliseconds)
+        // No descriptor to read: only a signal or the time ends the wait.
+        _ = Signals.wait(for: -1, milliseconds: milliseconds)
         return !stopRequested()
     }
 
-    private func stopRequested() -> Bool {
-        if Signals.take(&Signals.terminated) {
-            terminated = true
-            return true
-        }
-        return Signals.take(&Signals.interrupted)
-    }
+    private func stopRequested() -> Bool { Signals.terminationRequested || Signals.take(.interrupted) }
 }

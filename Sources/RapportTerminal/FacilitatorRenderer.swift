@@ -3,79 +3,156 @@ import RapportEngine
 import RapportLanguage
 import RapportWorkshop
 
-/// The projector view: one clean screen per step, options lettered, nothing of the scoring until the
-/// facilitator reveals it; then the reveal, the scoreboard and the debrief.
+/// The room's screens at the projector (see `RoomScreen`): the opening, each decision with its
+/// options lettered, the vote, the reveal, the scoreboard and the debrief's pages, each a `ScreenText`
+/// drawn on a clean screen. Nothing of the scoring is on a screen before the reveal. No dim or italic
+/// text: both wash out on a projector. Panes for the facilitator alone are in `FacilitatorPanes`.
 public struct FacilitatorRenderer: Sendable {
     public var style: Style
-    /// Clear the screen before each step (on a terminal only).
+    /// Clear the screen before each screen (on a terminal only).
     public var clearsScreen: Bool
-    /// The terminal's height in lines, when known. A decision that would not fit on the screen with
-    /// its prompt is drawn without the blank lines between its parts, so the room still sees the
-    /// title and the situation above the options (a projector's large font leaves few lines).
+    /// The terminal's height in lines, when known: screens are fitted to it.
     public var height: Int?
+    /// Text is wrapped at the terminal's width up to this many columns: beyond it, lines are too
+    /// long to read from the back of a room.
+    public static let readingWidth = 100
 
     public init(style: Style, clearsScreen: Bool) {
         self.style = style
         self.clearsScreen = clearsScreen
+        self.style.width = min(style.width, Self.readingWidth)
     }
+
+    /// Follows a resize: the heading rule and the wrapping take the new width, up to the reading width.
+    public mutating func setWidth(_ columns: Int) { style.width = min(max(20, columns), Self.readingWidth) }
 
     func clean(_ text: String) -> String { Sanitizer.clean(text) }
     func clean(_ text: ScenarioText) -> String { Sanitizer.clean(text) }
     static func letter(_ index: Int) -> String { String(VoteParser.letter(index)) }
 
-    public func step(_ workshop: Workshop, number: Int) -> String {
-        let spaced = step(workshop, number: number, spaced: true)
-        // The vote prompt and the line typed after it come below the decision.
-        let promptLines = 2
-        guard let height, spaced.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) + promptLines > height else { return spaced }
-        return step(workshop, number: number, spaced: false)
+    /// Lines of wrapped text, without the final newline.
+    func lines(_ text: String, indent: String = "", rest: String? = nil) -> [String] {
+        TextLayout.wrap(text, width: style.width, firstIndent: indent, restIndent: rest ?? indent)
     }
 
-    private func step(_ workshop: Workshop, number: Int, spaced: Bool) -> String {
-        let step = workshop.step
-        let gap = spaced ? "\n" : ""
+    // MARK: - Drawing a screen
+
+    /// The screen's heading, with the discussion timer at its end while one runs.
+    public func heading(_ title: String, timer: Int?) -> String {
+        let clock = timer.map { "  " + Self.clock($0) + " left" } ?? ""
+        if style.plain { return title + (timer.map { " (\(Self.clock($0)) left for discussion)" } ?? "") + "\n" }
+        let text = "── \(title) "
+        let rule = String(repeating: "─", count: max(0, style.width - TextLayout.width(text) - TextLayout.width(clock)))
+        return style.bold(text + rule) + (timer == nil ? "" : style.accent(clock)) + "\n"
+    }
+
+    static func clock(_ seconds: Int) -> String { "\(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)" }
+
+    /// A whole screen, or one part of it: a clean screen, the heading, the body, the "and more" cue
+    /// and the footer.
+    public func draw(_ screen: ScreenText, part: Int = 0, timer: Int? = nil) -> String {
+        let parts = screen.parts(height: height)
+        let index = min(part, parts.count - 1)
         var out = clearsScreen ? "\u{1B}[2J\u{1B}[H" : "\n"
-        out += style.heading("\(clean(workshop.scenario.title)): decision \(number)")
+        out += heading(screen.title + (parts.count > 1 ? " (\(index + 1) of \(parts.count))" : ""), timer: timer)
+        for line in parts[index] { out += line + "\n" }
+        if index < parts.count - 1 { out += style.bold("▼ and more: Enter shows the rest.") + "\n" }
+        // A footer wider than the screen is wrapped; one that fits keeps its double spaces.
+        for line in screen.footer { out += TextLayout.width(line) <= style.width ? line + "\n" : style.wrap(line) }
+        return out
+    }
+
+    /// The timer's new value, written over the heading without moving the cursor (the prompt and
+    /// what is typed at it stay where they are); on a terminal that is not cleared, a line now and
+    /// then instead.
+    public func timerTick(_ title: String, seconds: Int) -> String? {
+        if clearsScreen { return "\u{1B}7\u{1B}[1;1H\u{1B}[2K" + heading(title, timer: seconds).dropLast() + "\u{1B}8" }
+        return seconds % 60 == 0 || seconds == 30 || seconds == 10 ? timer(seconds) : nil
+    }
+
+    public func timer(_ seconds: Int) -> String {
+        style.plain ? "Discussion time left: \(Self.clock(seconds)).\n" : style.accent("⏱  \(Self.clock(seconds)) left for discussion") + "\n"
+    }
+
+    // MARK: - The room's screens
+
+    /// Before the first decision: who the customer is, how they are in touch, and the situation.
+    public func opening(_ workshop: Workshop) -> ScreenText {
+        let scenario = workshop.scenario
+        var body: [String] = [""]
+        var who = "Customer: \(clean(scenario.customer))"
+        if let channel = scenario.channel { who += ", by \(channel.rawValue)" }
+        body += lines(who + ".")
+        if !scenario.cast.isEmpty {
+            body += lines("Also in it: " + scenario.cast.map { clean($0.name) + ($0.role.map { " (\(clean($0)))" } ?? "") }.joined(separator: ", ") + ".")
+        }
+        if let summary = scenario.summary {
+            body.append("")
+            body += lines(clean(summary))
+        }
+        body.append("")
+        body += lines("\(scenario.decisionCount) decisions at most. At each one, talk it over and vote.")
+        return ScreenText(title: clean(scenario.title), spaced: body, footer: ["Enter: the first decision.  :help: the commands."])
+    }
+
+    /// A decision open for votes (`step` is the room's step now, or the one just voted on).
+    public func decision(_ step: Step, number: Int, workshop: Workshop, footer: [String]) -> ScreenText {
+        var spaced: [String] = []
+        var compact: [String] = []
+        func add(_ new: [String], gap: Bool) {
+            spaced += new
+            compact += new
+            if gap { spaced.append("") }
+        }
         if let moment = step.moment {
-            out += style.accent(style.plain ? "A moment that matters: \(clean(moment))." : "◆ \(clean(moment))") + "\n" + gap
+            add(lines(style.accent(style.plain ? "A moment that matters: \(clean(moment))." : "◆ \(clean(moment))")), gap: true)
         }
         for line in step.lines {
             if let speaker = line.speaker {
-                out += style.wrap(style.bold(clean(speaker) + ":") + " " + clean(line.text), indent: "", rest: "  ")
+                add(lines(style.bold(clean(speaker) + ":") + " " + clean(line.text), rest: "  "), gap: true)
             } else {
-                out += style.wrap(clean(line.text)).styledPerLine(style.italic)
+                add(lines(clean(line.text)), gap: true)
             }
-            out += gap
         }
-        if !spaced { out += "\n" }
+        if spaced.last != "" { spaced.append("") }
+        compact.append("")
         for (index, choice) in step.choices.enumerated() {
-            out += style.wrap(clean(choice.text), indent: "  " + style.bold(Self.letter(index)) + "   ", rest: "      ") + gap
+            add(lines(clean(choice.text), indent: "  " + style.bold(Self.letter(index)) + "   ", rest: "      "), gap: true)
         }
-        if !spaced { out += "\n" }
-        if let discuss = step.discuss {
-            out += style.wrap(style.bold("Discuss:") + " " + clean(discuss), indent: "", rest: "  ")
-        }
-        return out
+        compact.append("")
+        if let discuss = step.discuss { add(lines(style.bold("Discuss:") + " " + clean(discuss), rest: "  "), gap: false) }
+        if spaced.last == "" { spaced.removeLast() }
+        if compact.last == "" { compact.removeLast() }
+        return ScreenText(
+            title: "\(clean(workshop.scenario.title)): decision \(number)", spaced: spaced, compact: compact, footer: footer)
     }
 
     public func votePrompt(_ workshop: Workshop) -> String {
-        let parser = workshop.parser
-        if workshop.teams.isEmpty {
-            return style.dim("Type the votes (\(parser.example)), or :help.") + "\n"
-        }
-        return style.dim("Type each team's pick (\(parser.example)), or :help.") + "\n"
+        // The example names the teams, which come from outside (the command line or a saved session).
+        let example = clean(workshop.parser.example)
+        return workshop.teams.isEmpty
+            ? "Type the votes (\(example)), or :help."
+            : "Type each team's pick (\(example), or \(workshop.teams.indices.map { Self.letter($0 % max(1, workshop.step.choices.count)) }.joined())), or :help."
     }
 
-    public func decided(_ workshop: Workshop, vote: Vote, option: Int, tieBroken: Bool) -> String {
-        // The story has already moved on: count against the options of the decision just made.
-        let optionCount = workshop.record.decisions.last?.offered.count ?? workshop.step.choices.count
-        let counts = vote.counts(optionCount: optionCount)
+    /// The decision now open for votes.
+    public func openDecision(_ workshop: Workshop) -> ScreenText {
+        decision(workshop.step, number: workshop.record.decisions.count + 1, workshop: workshop, footer: [votePrompt(workshop)])
+    }
+
+    /// The last decision with the room's vote under it: which way the story goes, nothing more.
+    public func voted(_ workshop: Workshop) -> ScreenText {
+        guard let past = workshop.pastDecisions.last else { return openDecision(workshop) }
+        var screen = decision(past.step, number: workshop.record.decisions.count, workshop: workshop, footer: [])
+        let counts = past.record.vote.counts(optionCount: past.reveals.count)
         let total = counts.reduce(0, +)
         let unit = workshop.teams.isEmpty ? (total == 1 ? "vote" : "votes") : (total == 1 ? "team" : "teams")
-        var out = "\nThe room goes with \(style.bold(Self.letter(option))) (\(counts[option]) of \(total) \(unit))"
-        out += tieBroken ? ", the facilitator's call on a tie.\n" : ".\n"
-        out += style.dim("Enter: reveal the options.  :back: undo this vote.") + "\n"
-        return out
+        var line = "The room goes with \(style.bold(Self.letter(past.chosenIndex))) (\(counts[past.chosenIndex]) of \(total) \(unit))"
+        line += past.record.tieBroken ? ", the facilitator's call on a tie." : "."
+        screen.spaced += ["", line]
+        screen.compact += [line]
+        screen.footer = ["Enter: reveal the options.  :back: undo this vote."]
+        return screen
     }
 
     public func tie(_ options: [Int], counts: [Int]) -> String {
@@ -83,56 +160,26 @@ public struct FacilitatorRenderer: Sendable {
         return "\nA tie between \(names) (\(counts[options[0]]) each). Which way does the story go? Type \(options.map(Self.letter).joined(separator: " or ")).\n"
     }
 
-    /// Every option with its votes, score changes, coach note and where it leads.
-    public func reveal(_ reveals: [ChoiceReveal], vote: Vote?, chosen: Int?, teams: [String]) -> String {
-        var out = "\n" + style.heading("Reveal")
-        let counts = vote?.counts(optionCount: reveals.count) ?? []
-        let most = max(1, counts.max() ?? 1)
-        for (index, reveal) in reveals.enumerated() {
-            var head = style.bold(Self.letter(index))
-            if !counts.isEmpty {
-                let count = counts[index]
-                head += style.plain
-                    ? "  " + plural(count, "vote")
-                    : "  " + style.accent(String(repeating: "█", count: count * 12 / most)) + " \(count)"
-            }
-            if index == chosen { head += style.plain ? ", the room's choice" : "  " + style.good("◀ the room's choice") }
-            out += head + "\n"
-            out += style.wrap(clean(reveal.choice.text), indent: "   ", rest: "   ")
-            let deltas = reveal.deltas.map { "\($0.dimension) \(style.signed($0.delta))" }
-            out += style.wrap(deltas.isEmpty ? "no score changes" : deltas.joined(separator: ", "), indent: "   ")
-            for effect in reveal.effects {
-                switch effect {
-                case .promiseMade(_, let description): out += style.wrap("makes a promise: \(clean(description))", indent: "   ")
-                case .promiseKept(let name): out += style.wrap("keeps the promise '\(name)'", indent: "   ")
-                case .promiseBroken(let name): out += style.wrap("breaks the promise '\(name)'", indent: "   ")
-                case .promiseDropped(let name): out += style.wrap("drops the promise '\(name)'", indent: "   ")
-                case .stateChanged(let name, let from, let to): out += style.wrap("\(name): \(from) to \(to)", indent: "   ")
-                default: break
-                }
-            }
-            if let coach = reveal.coach { out += style.wrap("Coach: " + clean(coach), indent: "   ", rest: "     ") }
-            out += "\n"
+    /// The scores so far, counting only what the room has seen revealed.
+    public func scoreboard(_ workshop: Workshop, footer: [String]) -> ScreenText {
+        var body = scoreboard(workshop).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if body.last == "" { body.removeLast() }
+        if workshop.unrevealedDecision != nil {
+            body += [""] + lines("The vote just taken counts once it is revealed.")
         }
-        if case .teams(let picks)? = vote {
-            out += style.wrap("Teams: " + zip(teams, picks).map { "\($0) \(Self.letter($1))" }.joined(separator: ", "))
-        }
-        return out
+        return ScreenText(title: "Scores", spaced: body, footer: footer)
     }
 
-    public func notes(_ reveals: [ChoiceReveal]) -> String {
-        var out = "Coach notes (for the facilitator):\n"
-        for (index, reveal) in reveals.enumerated() {
-            out += style.wrap("\(Self.letter(index)): " + (reveal.coach.map(clean) ?? "no note"), indent: "  ", rest: "     ")
-        }
-        return out
-    }
-
+    /// The scores table: the room, then each team, on the decisions revealed so far.
     public func scoreboard(_ workshop: Workshop) -> String {
         let dimensions = workshop.scenario.dimensions
-        var rows: [(String, [Int])] = [("The room", workshop.session.totals)]
-        rows += workshop.teamTotals().map { ($0.team, $0.totals) }
-        var out = "\n" + style.heading("Scores")
+        var rows: [(String, [Int])] = [("The room", workshop.revealedRoomTotals)]
+        rows += workshop.teamTotals(decisions: workshop.revealedDecisionCount).map { ($0.team, $0.totals) }
+        return scoreTable(dimensions: dimensions, rows: rows)
+    }
+
+    func scoreTable(dimensions: [String], rows: [(String, [Int])]) -> String {
+        var out = ""
         if style.plain {
             for (name, totals) in rows {
                 let parts = zip(dimensions, totals).map { "\($0) \(style.signed($1))" }
@@ -141,11 +188,16 @@ public struct FacilitatorRenderer: Sendable {
             return out
         }
         let nameWidth = max(10, rows.map { TextLayout.width(clean($0.0)) }.max() ?? 0)
-        let columnWidth = max(9, (dimensions.map { TextLayout.width($0) }.max() ?? 0) + 1)
+        // Columns as wide as the longest dimension's name, narrowed (and the names shortened) when the
+        // table would be wider than the screen.
+        let natural = max(9, (dimensions.map { TextLayout.width($0) }.max() ?? 0) + 1)
+        let available = (style.width - nameWidth - 2 - 8) / max(1, dimensions.count)
+        let columnWidth = max(6, min(natural, available))
         func figures(_ cells: [String], total: String) -> String {
             cells.map { TextLayout.rightAligned($0, width: columnWidth) }.joined() + TextLayout.rightAligned(total, width: 8)
         }
-        out += String(repeating: " ", count: nameWidth + 2) + figures(dimensions, total: "total") + "\n"
+        let headers = dimensions.map { TextLayout.width($0) < columnWidth ? $0 : TextLayout.shortened($0, width: columnWidth - 1) }
+        out += String(repeating: " ", count: nameWidth + 2) + figures(headers, total: "total") + "\n"
         for (name, totals) in rows {
             out += "  " + TextLayout.leftAligned(clean(name), width: nameWidth)
                 + figures(totals.map(style.signed), total: style.signed(totals.reduce(0, +))) + "\n"
@@ -153,83 +205,16 @@ public struct FacilitatorRenderer: Sendable {
         return out
     }
 
+    // MARK: - After the session
+
     /// After the session, with `--export FOLDER`.
-    public func exported(to folder: String) -> String { "\nWrote handout.md and session.json to \(folder).\n" }
+    public func exported(to folder: String) -> String {
+        "\nWrote handout.html, handout.md and session.json to \(clean(folder)).\n"
+    }
 
     /// After the session, without `--export`: how to write the handout later.
-    public func savedForLater(scenarioID: String) -> String {
-        "\nThe session is saved; 'rapport facilitate \(scenarioID) --resume --export FOLDER' writes the handout.\n"
-    }
-
-    public func help() -> String {
-        """
-        Facilitator commands:
-          :reveal     show every option's scores and coach notes (Enter after a vote does the same)
-          :back       undo the last vote
-          :timer 2m   start a discussion countdown (2m, 90s, 1m30s); :timer off to stop it
-          :scores     the scoreboard
-          :notes      the coach notes for this step, for your eyes
-          :end        finish and show the debrief
-          :help       this list
-
-        """
-    }
-
-    public func timer(_ seconds: Int) -> String {
-        let text = "\(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)"
-        return style.plain ? "Discussion time left: \(text).\n" : style.accent("⏱  \(text) left for discussion") + "\n"
-    }
-
-    public func debrief(_ report: WorkshopReport) -> String {
-        let workshop = report.workshop
-        var out = clearsScreen ? "\u{1B}[2J\u{1B}[H" : "\n"
-        out += style.heading("Debrief: \(clean(workshop.scenario.title))")
-        if let ending = workshop.session.step.ending {
-            out += style.wrap("Ending: \(ending.outcome.rawValue). \(clean(ending.summary))") + "\n"
-        }
-        out += style.bold("The room's path against the best path") + "\n"
-        let best = report.analysis.bestPath.filter { $0.choiceID != nil }
-        for (index, decision) in workshop.pastDecisions.enumerated() {
-            let chosen = decision.reveals[decision.chosenIndex].choice.text
-            let bestIndex = report.bestIndex(at: decision)
-            let mark = bestIndex == decision.chosenIndex ? style.good(style.plain ? " (the best choice)" : " ✓ best") : ""
-            out += style.wrap("\(index + 1). " + clean(chosen) + mark, indent: "  ", rest: "     ")
-            if let bestIndex, bestIndex != decision.chosenIndex {
-                out += style.wrap("best here: " + clean(decision.reveals[bestIndex].choice.text), indent: "     ", rest: "     ")
-            }
-        }
-        if workshop.pastDecisions.count < best.count || !workshop.isOver {
-            out += style.wrap("The best path takes \(best.count) decisions.", indent: "  ")
-        }
-        out += "\n" + style.bold("Decision by decision") + "\n"
-        for (index, decision) in workshop.pastDecisions.enumerated() {
-            let counts = decision.record.vote.counts(optionCount: decision.reveals.count)
-            let title = decision.step.moment.map { clean($0) + " (a moment that matters)" } ?? "At '\(decision.step.node)'"
-            out += style.wrap("\(index + 1). " + title, indent: "  ")
-            for (option, reveal) in decision.reveals.enumerated() {
-                let deltas = reveal.deltas.map { "\($0.dimension) \(style.signed($0.delta))" }.joined(separator: ", ")
-                var line = "\(Self.letter(option)) " + plural(counts[option], "vote")
-                if option == decision.chosenIndex { line += ", chosen" }
-                line += ": " + (deltas.isEmpty ? "no score change" : deltas)
-                out += style.wrap(line, indent: "     ", rest: "       ")
-                if let coach = reveal.coach { out += style.wrap(clean(coach), indent: "       ", rest: "       ") }
-            }
-        }
-        let promises = workshop.scenario.promises.indices.filter { workshop.session.state.promises[$0] != .notMade }
-        if !promises.isEmpty {
-            out += "\n" + style.bold("Promises") + "\n"
-            for index in promises {
-                out += style.wrap(
-                    "\(clean(workshop.scenario.promises[index].description)): \(workshop.session.state.promises[index].word)",
-                    indent: "  - ", rest: "    ")
-            }
-        }
-        let prompts = workshop.pastDecisions.compactMap(\.step.discuss)
-        if !prompts.isEmpty {
-            out += "\n" + style.bold("For the closing conversation") + "\n"
-            for prompt in prompts { out += style.wrap(clean(prompt), indent: "  - ", rest: "    ") }
-        }
-        out += scoreboard(workshop)
-        return out
+    public func savedForLater(session: String) -> String {
+        let name = session.contains(" ") ? "'\(clean(session))'" : clean(session)
+        return "\nThe session is saved as \(name); 'rapport facilitate --session \(name) --resume --export FOLDER' writes the handout.\n"
     }
 }

@@ -1,14 +1,17 @@
+import Foundation
 import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 import RapportWorkshop
 
 /// A workshop at the projector: the facilitator types the room's votes and drives the reveal, the
-/// timer and the debrief. Input and output go through the same protocols as practice, and every
-/// change to the session is handed to `save` at once, so nothing is lost if the laptop dies.
+/// timer and the debrief. What the room sees is a `RoomScreen` at a time, drawn whole on a clean
+/// screen and drawn again on `:show` or Ctrl-L; what only the facilitator should see is a pane
+/// closed before the room's screen comes back (see `FacilitatorPanes`). Every change to the session
+/// is handed to `save` at once, with the stage it is at, so a resumed session shows the same screen.
 public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
-    public private(set) var workshop: Workshop
-    /// Needed only for the debrief (the best path), so it is worked out then.
+    public internal(set) var workshop: Workshop
+    /// Needed from the first reveal on (the best choices), so it is worked out then.
     public lazy var analysis: Analysis = makeAnalysis()
     let makeAnalysis: @Sendable () -> Analysis
     public var reader: Reader
@@ -18,22 +21,26 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     public var currentWidth: @Sendable () -> Int? = { nil }
     public var currentHeight: @Sendable () -> Int? = { nil }
     let save: (WorkshopRecord) -> String?
+    /// The time now, for the record's times; none by default, so a test reads no clock.
+    public var now: () -> Date? = { nil }
+    /// Told each screen the room is shown, in order: what a room screen of another kind would follow.
+    public var onRoomScreen: (RoomScreen) -> Void = { _ in }
 
-    /// Where the room is in the current step.
-    enum Phase: Equatable {
-        case voting
-        /// The vote is in; the story has moved on, but the screen still shows the decision.
-        case voted(Vote, option: Int, tieBroken: Bool)
-        case revealed
-    }
-
-    var phase = Phase.voting
+    /// The room's screen now, and which part of it when it is shown in parts.
+    public internal(set) var screen = RoomScreen.opening
+    var part = 0
+    /// Where Enter goes back to from the scoreboard, an early reveal or the list of debrief pages.
+    var returnTo: RoomScreen?
+    var showingPageList = false
+    var debrief: DebriefPages?
     /// Seconds left on the discussion countdown, if one is running.
     var timerLeft: Int?
     /// Whether the last save failed: what is on disk is behind what the room has done.
-    public private(set) var saveFailed = false
+    public internal(set) var saveFailed = false
 
-    static var commands: [String] { [":reveal", ":back", ":timer", ":scores", ":notes", ":end", ":help"] }
+    static var commands: [String] {
+        [":reveal", ":back", ":timer", ":scores", ":notes", ":show", ":end", ":pages", ":help"]
+    }
 
     /// - Parameter save: called with the record after every change; returns an error message if the
     ///   save failed (the session goes on, and the facilitator is told).
@@ -57,53 +64,125 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
 
     public mutating func run() -> Outcome {
         reader.setCompletions(Self.commands)
-        if workshop.isOver {
-            return finish()
+        refreshSize()
+        // A resumed session carries on at the screen it was at; a finished one opens its debrief.
+        switch workshop.record.currentStage {
+        case .opening: show(.opening)
+        case .voting: show(workshop.isOver ? .debrief(page: 0) : .decision)
+        case .voted: show(.voted)
+        case .revealed: show(.reveal)
+        case .debrief: show(.debrief(page: workshop.record.debriefPage ?? 0))
+        case .finished: show(.debrief(page: 0))
         }
-        showStep()
         while true {
             refreshSize()
-            if phase == .voting, workshop.isOver { return finish() }
             let ticking = timerLeft != nil && reader.supportsTimers
-            let prompt = phase == .voting ? "votes> " : "> "
             switch reader.read(prompt: prompt, silenceAfter: ticking ? 1 : nil) {
             case .line(let text):
                 if let outcome = handle(text.trimmingBlanks()) { return outcome }
             case .silence:
                 tick()
             case .endOfInput:
-                return finish()
+                return close(showingEveryPage: true)
             case .interrupt:
-                output.write("The session is saved after every vote. Type :end for the debrief, or carry on.\n")
+                output.write("The session is saved after every change. Type :end for the debrief, or carry on.\n")
             case .terminate:
-                output.write(
-                    saveFailed
-                        ? "Stopped. The last changes could not be saved.\n"
-                        : "Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
-                return .stopped
+                return stop()
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
             }
         }
     }
 
-    mutating func tick() {
-        guard let left = timerLeft else { return }
-        let now = left - 1
-        if now <= 0 {
-            timerLeft = nil
-            output.write(renderer.style.bold("Time is up.") + "\n")
-        } else {
-            timerLeft = now
-            if now % 15 == 0 || now <= 10 { output.write(renderer.timer(now)) }
+    var prompt: String {
+        switch screen {
+        case .decision: "votes> "
+        case .debrief: "debrief> "
+        default: "> "
         }
+    }
+
+    /// SIGTERM, SIGHUP or SIGQUIT, at any prompt: every vote shown as recorded is already saved.
+    mutating func stop() -> Outcome {
+        if saveFailed {
+            output.write("Stopped. The last changes could not be saved.\n")
+        } else if workshop.record.decisions.isEmpty {
+            output.write("Stopped. No vote was recorded.\n")
+        } else {
+            output.write("Stopped. The session is saved; resume it with 'rapport facilitate --resume'.\n")
+        }
+        return .stopped
     }
 
     /// Lays out what comes next at the terminal's size now, after any resize.
     mutating func refreshSize() {
-        if let width = currentWidth() { renderer.style.width = max(20, width) }
+        if let width = currentWidth() { renderer.setWidth(width) }
         if let height = currentHeight() { renderer.height = height }
     }
+
+    // MARK: - The room's screen
+
+    /// Moves the room to `next`, saving the stage it means, and draws it.
+    mutating func show(_ next: RoomScreen, part: Int = 0) {
+        screen = next
+        self.part = part
+        showingPageList = false
+        switch next {
+        case .opening: break
+        case .decision: if workshop.record.currentStage != .voting { workshop.markVoting() }
+        case .voted: break
+        case .reveal: workshop.markRevealed(at: now())
+        case .earlyReveal, .scoreboard: break
+        case .debrief(let page):
+            timerLeft = nil
+            if debrief == nil { debrief = DebriefPages(WorkshopReport(workshop: workshop, analysis: analysis), renderer: renderer) }
+            if !workshop.record.isFinished { workshop.markDebrief(page: page) }
+        }
+        persistIfChanged()
+        onRoomScreen(next)
+        redraw()
+    }
+
+    var lastSaved: WorkshopRecord?
+
+    /// Saves a change of stage. A session is first saved at its first vote: one left before any vote
+    /// holds nothing to resume, and would only stand in the way of the next under its name.
+    mutating func persistIfChanged() {
+        guard lastSaved != nil || !workshop.record.decisions.isEmpty else { return }
+        if lastSaved != workshop.record { persist() }
+    }
+
+    /// The current screen's text, at the terminal's size now.
+    mutating func screenText() -> ScreenText {
+        if showingPageList, let debrief { return debrief.list(renderer: renderer) }
+        switch screen {
+        case .opening: return renderer.opening(workshop)
+        case .decision: return renderer.openDecision(workshop)
+        case .voted: return renderer.voted(workshop)
+        case .reveal:
+            let report = WorkshopReport(workshop: workshop, analysis: analysis)
+            guard let last = report.decisions.last else { return renderer.openDecision(workshop) }
+            return renderer.reveal(
+                options: last.options, chosen: last.chosen, teams: last.teamPicks,
+                next: workshop.session.transcript.steps.last?.lines.first, early: false)
+        case .earlyReveal:
+            let report = WorkshopReport(workshop: workshop, analysis: analysis)
+            return renderer.reveal(options: report.openOptions, chosen: nil, teams: [], next: nil, early: true)
+        case .scoreboard:
+            return renderer.scoreboard(workshop, footer: ["Enter: back to the room's screen."])
+        case .debrief(let page):
+            guard let debrief, !debrief.pages.isEmpty else { return ScreenText(title: "Debrief", spaced: []) }
+            return debrief.pages[min(page, debrief.count - 1)]
+        }
+    }
+
+    mutating func redraw() {
+        let text = screenText()
+        part = min(part, text.parts(height: renderer.height).count - 1)
+        output.write(renderer.draw(text, part: part, timer: timerLeft))
+    }
+
+    // MARK: - Commands
 
     mutating func handle(_ text: String) -> Outcome? {
         refreshSize()
@@ -112,30 +191,49 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             startTimer(String(text.dropFirst(6)).trimmingBlanks())
             return nil
         }
+        if case .debrief(let page) = screen { return debriefCommand(lower, page: page) }
         switch lower {
         case ":help", "?":
-            output.write(renderer.help())
+            return facilitatorPane("the commands", renderer.help(workshop))
+        case ":show":
+            redraw()
         case ":reveal":
-            reveal()
+            switch screen {
+            case .voted, .reveal: show(.reveal)
+            case .decision:
+                switch confirm("Nobody has voted yet: the reveal shows every option's scores to the room.") {
+                case nil: return stop()
+                case true?:
+                    returnTo = .decision
+                    show(.earlyReveal)
+                case false?: redraw()
+                }
+            default: output.write("There is no vote to reveal here.\n")
+            }
         case ":back":
             back()
         case ":scores", ":score":
-            output.write(renderer.scoreboard(workshop))
+            returnTo = screen == .scoreboard ? returnTo : screen
+            show(.scoreboard)
         case ":notes":
-            output.write(renderer.notes(revealsForScreen()))
-        case ":end", ":quit":
-            return finish()
-        case "":
-            switch phase {
-            case .voted: reveal()
-            case .revealed: nextStep()
-            case .voting: break
+            switch confirm("The coach notes are for you, not the room.") {
+            case nil: return stop()
+            case true?: return facilitatorPane("the coach notes", renderer.notes(optionsOnScreen()))
+            case false?: redraw()
             }
+        case ":end", ":quit":
+            show(.debrief(page: 0))
+        case "":
+            enter()
         default:
             if text.hasPrefix(":") {
                 output.write("Unknown command \(Sanitizer.clean(String(text.prefix(20)))). Type :help for the list.\n")
-            } else if phase == .voting {
-                vote(text)
+            } else if screen == .decision {
+                return vote(text)
+            } else if screen == .opening {
+                // A vote typed at the opening (a script's first line) is for the first decision.
+                show(.decision)
+                return vote(text)
             } else {
                 output.write("The vote for this step is in. Press Enter to go on, or :back to change it.\n")
             }
@@ -143,10 +241,53 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         return nil
     }
 
+    /// Enter: the rest of a screen shown in parts, or the next screen.
+    mutating func enter() {
+        if part + 1 < screenText().parts(height: renderer.height).count {
+            part += 1
+            redraw()
+            return
+        }
+        switch screen {
+        case .opening: show(.decision)
+        case .decision: output.write(renderer.votePrompt(workshop) + "\n")
+        case .voted: show(.reveal)
+        case .reveal: show(workshop.isOver ? .debrief(page: 0) : .decision)
+        case .earlyReveal, .scoreboard: show(returnTo ?? .decision)
+        case .debrief: break
+        }
+    }
+
+    /// A pane for the facilitator alone, closed by Enter, after which the room's screen is drawn
+    /// again; `.stopped` if a signal to stop comes instead.
+    mutating func facilitatorPane(_ title: String, _ body: [String]) -> Outcome? {
+        output.write(renderer.pane(title, body))
+        if reader.read(prompt: "> ", silenceAfter: nil) == .terminate { return stop() }
+        redraw()
+        return nil
+    }
+
+    /// Asks before showing what the room should not see yet; only "yes" (or "y") shows it. Nil when
+    /// a signal to stop comes at the question.
+    mutating func confirm(_ what: String) -> Bool? {
+        output.write(renderer.confirmation(what))
+        switch reader.read(prompt: "show? ", silenceAfter: nil) {
+        case .line(let answer): return ["yes", "y"].contains(answer.trimmingBlanks().lowercased())
+        case .terminate: return nil
+        default: return false
+        }
+    }
+
+    /// The options of the decision on the room's screen: the one voted on, once the vote is in.
+    func optionsOnScreen() -> [ChoiceReveal] {
+        if screen != .decision, screen != .earlyReveal, let last = workshop.pastDecisions.last { return last.reveals }
+        return workshop.reveal()
+    }
+
     mutating func startTimer(_ argument: String) {
         if argument == "off" || argument == "stop" {
             timerLeft = nil
-            output.write("Timer stopped.\n")
+            redraw()
             return
         }
         guard let seconds = Self.seconds(argument.isEmpty ? "2m" : argument) else {
@@ -154,108 +295,38 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             return
         }
         timerLeft = seconds
-        output.write(renderer.timer(seconds))
+        if renderer.clearsScreen {
+            redraw()
+        } else {
+            output.write(renderer.timer(seconds))
+        }
         if !reader.supportsTimers { output.write("(The countdown runs only on a terminal.)\n") }
     }
 
     static func seconds(_ text: String) -> Int? {
-        let source = SourceFile(name: "", text: text)
-        return Parser.durationSeconds(in: source)
+        Parser.durationSeconds(in: SourceFile(name: "", text: text))
     }
 
-    mutating func vote(_ text: String) {
-        let vote: Vote
-        do {
-            vote = try workshop.parser.parse(text)
-        } catch {
-            output.write(renderer.style.wrap(error.message + " Nothing was recorded."))
-            return
-        }
-        switch workshop.result(of: vote) {
-        case .majority(let option):
-            record(vote, option: option, tieBroken: false)
-        case .tie(let options):
-            output.write(renderer.tie(options, counts: vote.counts(optionCount: workshop.step.choices.count)))
-            while true {
-                switch reader.read(prompt: "tie> ", silenceAfter: nil) {
-                case .line(let answer):
-                    let letter = answer.trimmingBlanks().uppercased()
-                    if let option = options.first(where: { FacilitatorRenderer.letter($0) == letter }) {
-                        record(vote, option: option, tieBroken: true)
-                        return
-                    }
-                    if letter == ":BACK" {
-                        output.write("The vote was not recorded.\n")
-                        return
-                    }
-                    output.write("Type \(options.map(FacilitatorRenderer.letter).joined(separator: " or ")), or :back to vote again.\n")
-                case .silence, .rejected:
-                    continue
-                case .endOfInput, .interrupt, .terminate:
-                    output.write("The vote was not recorded.\n")
-                    return
-                }
+    /// A second of the countdown: the heading's clock changes in place; the screen holds still.
+    mutating func tick() {
+        guard let left = timerLeft else { return }
+        let now = left - 1
+        if now <= 0 {
+            timerLeft = nil
+            if renderer.clearsScreen {
+                redraw()
+                output.write(renderer.style.bold("Time is up.") + "\n")
+            } else {
+                output.write(renderer.style.bold("Time is up.") + "\n")
             }
-        }
-    }
-
-    mutating func record(_ vote: Vote, option: Int, tieBroken: Bool) {
-        do {
-            try workshop.decide(vote: vote, option: option, tieBroken: tieBroken)
-        } catch {
-            output.write("That vote could not be recorded: \(error).\n")
             return
         }
-        persist()
-        phase = .voted(vote, option: option, tieBroken: tieBroken)
-        timerLeft = nil
-        output.write(renderer.decided(workshop, vote: vote, option: option, tieBroken: tieBroken))
-    }
-
-    /// The options of the step on screen: the one voted on, if the vote is in.
-    func revealsForScreen() -> [ChoiceReveal] {
-        if phase != .voting, let last = workshop.pastDecisions.last { return last.reveals }
-        return workshop.reveal()
-    }
-
-    mutating func reveal() {
-        switch phase {
-        case .voting:
-            output.write(renderer.reveal(workshop.reveal(), vote: nil, chosen: nil, teams: workshop.teams))
-        case .voted(let vote, let option, _):
-            output.write(renderer.reveal(revealsForScreen(), vote: vote, chosen: option, teams: workshop.teams))
-            if let effects = workshop.session.transcript.steps.last?.lines.first {
-                output.write(renderer.style.wrap("What happens next: " + (effects.speaker.map { "\($0): " } ?? "") + Sanitizer.clean(effects.text)))
-            }
-            output.write(renderer.style.dim("Enter: next step.  :back: undo this vote.") + "\n")
-            phase = .revealed
-        case .revealed:
-            output.write(renderer.reveal(revealsForScreen(), vote: workshop.record.decisions.last?.vote, chosen: workshop.pastDecisions.last?.chosenIndex, teams: workshop.teams))
-        }
-    }
-
-    mutating func back() {
-        guard workshop.undo() else {
-            output.write("There is no vote to undo yet.\n")
-            return
-        }
-        persist()
-        phase = .voting
-        output.write("The last vote is undone.\n")
-        showStep()
-    }
-
-    mutating func nextStep() {
-        phase = .voting
-        if !workshop.isOver { showStep() }
-    }
-
-    mutating func showStep() {
-        output.write(renderer.step(workshop, number: workshop.record.decisions.count + 1))
-        output.write(renderer.votePrompt(workshop))
+        timerLeft = now
+        if let text = renderer.timerTick(screenText().title, seconds: now) { output.write(text) }
     }
 
     mutating func persist() {
+        lastSaved = workshop.record
         if let problem = save(workshop.record) {
             saveFailed = true
             output.write(
@@ -265,13 +336,5 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         } else {
             saveFailed = false
         }
-    }
-
-    mutating func finish() -> Outcome {
-        if let ending = workshop.session.step.ending {
-            output.write("\n" + renderer.style.wrap(renderer.style.bold("Ending (\(ending.outcome.rawValue)):") + " " + Sanitizer.clean(ending.summary)))
-        }
-        output.write(renderer.debrief(WorkshopReport(workshop: workshop, analysis: analysis)))
-        return .finished
     }
 }

@@ -6,6 +6,8 @@ import Darwin
 
 /// Reads lines from a file descriptor without readline: for pipes, files and scripts. Lines longer
 /// than `LineValidation.maximumBytes` are read to their end and refused, never kept whole in memory.
+/// Once SIGTERM, SIGHUP or SIGQUIT has arrived (see `Signals`), every read answers `.terminate`, even
+/// with lines still waiting in the pipe.
 public struct PlainLineReader: LineReader {
     let descriptor: Int32
     var buffer: [UInt8] = []
@@ -17,11 +19,14 @@ public struct PlainLineReader: LineReader {
     }
 
     public mutating func read(prompt: String, silenceAfter seconds: Int?) -> LineEvent {
+        if Signals.terminationRequested { return .terminate }
         var line: [UInt8] = []
         var tooLong = 0
         while true {
             if position == buffer.count {
                 if atEnd || !fill() {
+                    // The end of input a hang-up brings is the SIGHUP's to answer.
+                    if Signals.terminationRequested { return .terminate }
                     if line.isEmpty && tooLong == 0 { return .endOfInput }
                     break
                 }
@@ -40,9 +45,14 @@ public struct PlainLineReader: LineReader {
         return LineValidation.validate(line)
     }
 
+    /// Reads the next chunk; false at the end of input, or when a termination signal ends the wait.
     mutating func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
+            if Signals.wait(for: descriptor, milliseconds: -1) == .signal {
+                if Signals.terminationRequested { return false }
+                continue
+            }
             let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 buffer = Array(chunk[0..<count])

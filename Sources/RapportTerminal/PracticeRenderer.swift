@@ -16,8 +16,12 @@ public struct PracticeRenderer: Sendable {
 
     // MARK: - The conversation
 
-    public func introduction(_ scenario: CheckedScenario, assessment: Bool) -> String {
-        var out = style.heading(clean(scenario.title))
+    public func heading(_ scenario: CheckedScenario) -> String { style.heading(clean(scenario.title)) }
+
+    /// The first screen. `silence` is the range of the scenario's silence timers when they run, so
+    /// the learner knows before the first question that the customer will not wait for ever.
+    public func introduction(_ scenario: CheckedScenario, assessment: Bool, silence: ClosedRange<Int>? = nil) -> String {
+        var out = heading(scenario)
         var setting = "With \(clean(scenario.customer))"
         if let channel = scenario.channel {
             setting =
@@ -36,6 +40,12 @@ public struct PracticeRenderer: Sendable {
                 ? "Assessment mode: no feedback and no hints until the debrief. Type a choice's number; :help lists the commands."
                 : "Practice mode: after each choice you will see the coach's note and how it scored. Type a choice's number; :help lists the commands.",
             indent: "")
+        if let silence {
+            let wait = silence.lowerBound == silence.upperBound ? "\(silence.lowerBound) seconds" : "\(silence.lowerBound) to \(silence.upperBound) seconds"
+            out += style.wrap(
+                "Timers are on: if you say nothing for \(wait), \(clean(scenario.customer)) will speak up. Typing holds them off; rapport play --no-timers turns them off.",
+                indent: "")
+        }
         return out + "\n"
     }
 
@@ -92,6 +102,8 @@ public struct PracticeRenderer: Sendable {
 
     /// Practice feedback after a choice: score changes, state changes, promises, the coach's note.
     public func feedback(events: [Event], coach: String?, scenario: CheckedScenario) -> String {
+        // A promise in the words it was made with, never its name in the file.
+        func words(_ name: String) -> String { clean(scenario.promises.first { $0.name == name }?.description ?? name) }
         var parts: [String] = []
         var scores: [String] = []
         for event in events {
@@ -105,13 +117,13 @@ public struct PracticeRenderer: Sendable {
             case .promiseMade(_, let description):
                 parts.append("You promised: \(clean(description)).")
             case .promiseKept(let name):
-                parts.append(style.good("Promise kept: \(name) (follow-through \(style.signed(scenario.promiseScoring.kept)))."))
+                parts.append(style.good("Promise kept: \(words(name)) (follow-through \(style.signed(scenario.promiseScoring.kept)))."))
             case .promiseBroken(let name):
-                parts.append(style.bad("Promise broken: \(name) (follow-through \(style.signed(scenario.promiseScoring.broken)))."))
+                parts.append(style.bad("Promise broken: \(words(name)) (follow-through \(style.signed(scenario.promiseScoring.broken)))."))
             case .promiseDropped(let name):
-                parts.append("Promise dropped: \(name) (it no longer applies, so it does not score).")
+                parts.append("Promise dropped: \(words(name)) (it no longer applies, so it does not score).")
             case .promiseLeftOpen(let name):
-                parts.append(style.bad("Promise left open: \(name) (follow-through \(style.signed(scenario.promiseScoring.open)))."))
+                parts.append(style.bad("Promise left open: \(words(name)) (follow-through \(style.signed(scenario.promiseScoring.open)))."))
             default:
                 break
             }
@@ -123,16 +135,6 @@ public struct PracticeRenderer: Sendable {
         return out.isEmpty ? "" : out
     }
 
-    public func ending(_ ending: Ending) -> String {
-        let outcome =
-            switch ending.outcome {
-            case .good: style.good("Good ending")
-            case .mixed: style.paint("Mixed ending", "33")
-            case .poor: style.bad("Poor ending")
-            }
-        return "\n" + style.wrap(style.bold(outcome) + ": " + clean(ending.summary))
-    }
-
     // MARK: - Commands
 
     public func help(assessment: Bool) -> String {
@@ -141,7 +143,7 @@ public struct PracticeRenderer: Sendable {
             (":hint", assessment ? "a hint (not in assessment mode)" : "a hint for this decision"),
             (":score", assessment ? "scores (shown in the debrief in assessment mode)" : "your scores so far and the customer's mood"),
             (":promises", "what you have promised"),
-            (":restart", assessment ? "start again (after the debrief in assessment mode)" : "start the conversation again"),
+            (":restart", assessment ? "not in assessment mode (after the debrief you can play again)" : "start the conversation again"),
             (":quit", "stop here and see the debrief"),
             (":help", "this list"),
         ]
@@ -166,75 +168,6 @@ public struct PracticeRenderer: Sendable {
         for index in made {
             let promise = session.scenario.promises[index]
             out += style.wrap("\(clean(promise.description)): \(session.state.promises[index].word)", indent: "  - ", rest: "    ")
-        }
-        return out
-    }
-
-    // MARK: - The debrief
-
-    public func debrief(_ debrief: Debrief) -> String {
-        var out = "\n" + style.heading("Debrief")
-        if let ending = debrief.ending {
-            out += style.wrap("Ending: \(ending.outcome.rawValue). \(clean(ending.summary))")
-        } else {
-            out += style.wrap("The conversation did not reach an ending; this is how it stood.")
-        }
-        out += "\n" + style.bold("Scores") + (style.plain ? "" : style.dim(" (the share of what this scenario makes possible)")) + "\n"
-        let nameWidth = max(14, debrief.scores.dimensions.map { TextLayout.width($0.name) }.max() ?? 0)
-        for dimension in debrief.scores.dimensions {
-            out += scoreLine(dimension, nameWidth: nameWidth)
-        }
-        if let overall = debrief.scores.overall {
-            out += style.plain ? "Overall: \(overall) percent.\n" : "  " + TextLayout.leftAligned("overall", width: nameWidth) + " \(overall)%\n"
-        }
-        let moments = debrief.moments
-        if !moments.isEmpty {
-            out += "\n" + style.bold("The moments that mattered") + "\n"
-            for decision in moments { out += self.decision(decision) }
-        }
-        if !debrief.promises.isEmpty {
-            out += "\n" + style.bold("Promises") + "\n"
-            for promise in debrief.promises {
-                let status =
-                    switch promise.status {
-                    case .kept: style.good("kept")
-                    case .open: style.bad("left open")
-                    case .dropped: "dropped (it no longer applied)"
-                    default: style.bad(promise.status.word)
-                    }
-                out += style.wrap("\(clean(promise.description)): \(status)", indent: "  - ", rest: "    ")
-            }
-        }
-        if !debrief.coachNotes.isEmpty {
-            out += "\n" + style.bold("The coach's notes on your choices") + "\n"
-            for note in debrief.coachNotes { out += style.wrap(clean(note), indent: "  - ", rest: "    ") }
-        }
-        out += "\n" + style.bold("For next time") + "\n" + style.wrap(clean(debrief.suggestion), indent: "  ")
-        return out
-    }
-
-    func scoreLine(_ dimension: ScoreReport.Dimension, nameWidth: Int) -> String {
-        let name = dimension.name
-        guard let percent = dimension.percent, let worst = dimension.range.worst, let best = dimension.range.best else {
-            return style.plain
-                ? "\(name.capitalisedFirst): not applicable in this scenario (\(style.signed(dimension.total)) points).\n"
-                : "  " + TextLayout.leftAligned(name, width: nameWidth) + " " + style.dim("not applicable here") + "\n"
-        }
-        if style.plain {
-            return "\(name.capitalisedFirst): \(percent) percent. You scored \(style.signed(dimension.total)); this scenario ranges from \(style.signed(worst)) to \(style.signed(best)).\n"
-        }
-        return "  " + TextLayout.leftAligned(name, width: nameWidth) + " " + style.bar(percent: percent)
-            + " " + TextLayout.rightAligned("\(percent)%", width: 4) + style.dim("  \(style.signed(dimension.total)) of \(style.signed(worst))..\(style.signed(best))") + "\n"
-    }
-
-    func decision(_ decision: Debrief.Decision) -> String {
-        var out = style.wrap(style.accent(clean(decision.moment ?? decision.node)) + ":", indent: "  ")
-        let chosen = decision.chosen.map { "You said: \"\(clean($0))\"" } ?? "You said nothing."
-        out += style.wrap(chosen, indent: "    ", rest: "    ")
-        if let better = decision.better {
-            out += style.wrap("Better: \"\(clean(better))\"" + (decision.betterCoach.map { " " + clean($0) } ?? ""), indent: "    ", rest: "    ")
-        } else {
-            out += style.wrap(style.good("That was the best choice there."), indent: "    ")
         }
         return out
     }

@@ -21,7 +21,7 @@ public enum PracticeOutcome: Sendable, Equatable {
     case finished
     /// Left with Ctrl-C, after saying yes.
     case abandoned
-    /// SIGTERM or SIGHUP.
+    /// SIGTERM, SIGHUP or SIGQUIT, at any prompt (the question before leaving too).
     case terminated
 }
 
@@ -41,6 +41,19 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     /// Asked before each prompt, so text laid out after a resize fits the new width.
     public var currentWidth: @Sendable () -> Int? = { nil }
     public private(set) var session: Session
+    /// How many of the session's first actions the program made (a retry's or `--from`'s way in).
+    public private(set) var playedForYou = 0
+    /// Keeps each attempt as it happens, if set.
+    public var recorder: (any PracticeRecorder)?
+    /// Whether a recording has failed (the learner has been told, once).
+    public private(set) var recordingFailed = false
+    /// The debrief of the last finished attempt, for what comes after it.
+    public private(set) var lastDebrief: Debrief?
+    /// Said instead of the introduction when the run does not start at the beginning.
+    var resumeNote: String?
+    var retrying = false
+    /// How the decisions played for the learner came about, as the debrief says it.
+    var wayIn = "played for you"
 
     static var commands: [String] { [":help", ":hint", ":score", ":promises", ":restart", ":quit"] }
 
@@ -58,12 +71,47 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         self.session = Session(scenario)
     }
 
+    /// A run whose debrief judges it against what this learner can reach: with no silences when
+    /// their timers do not run (turned off, or a reader that cannot time out), so points only a
+    /// silence can give or take never count against them.
+    public init(scenario: CheckedScenario, reader: Reader, output: Output, style: Style, options: PracticeOptions) {
+        let silences = options.timers && reader.supportsTimers
+        self.init(
+            scenario: scenario, analysis: Analysis(scenario, silences: silences), reader: reader, output: output, style: style,
+            options: options)
+    }
+
     var practising: Bool { !options.assessment }
+
+    /// The shortest and longest silence timer in the scenario, when timers run for this learner.
+    var timerRange: ClosedRange<Int>? {
+        guard options.timers && reader.supportsTimers else { return nil }
+        let seconds = scenario.nodes.compactMap { $0.silence?.seconds }
+        guard let low = seconds.min(), let high = seconds.max() else { return nil }
+        return low...high
+    }
+
+    /// Starts the next `run` from a session already under way: an attempt being resumed, or the
+    /// decision the program played to for a retry or `--from`. `note` is said first.
+    public mutating func start(from session: Session, playedForYou: Int, note: String, retrying: Bool = false) {
+        self.session = session
+        self.playedForYou = min(playedForYou, session.transcript.actions.count)
+        resumeNote = note
+        self.retrying = retrying
+        wayIn = retrying ? "as before" : "played for you"
+    }
 
     /// Plays until an ending, Ctrl-D, `:quit`, an abandon or a signal.
     public mutating func run() -> PracticeOutcome {
         reader.setCompletions(Self.commands)
-        output.write(renderer.introduction(scenario, assessment: options.assessment))
+        if let note = resumeNote {
+            output.write(renderer.heading(scenario) + renderer.style.wrap(note) + "\n")
+        } else {
+            output.write(renderer.introduction(scenario, assessment: options.assessment, silence: timerRange))
+        }
+        resumeNote = nil
+        keep(recorder?.began(session, playedForYou: playedForYou, retrying: retrying))
+        retrying = false
         output.write(renderer.lines(session.step.lines))
         showDecision()
         while !session.isOver {
@@ -78,11 +126,10 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
                 output.write("\n")
                 return finish()
             case .interrupt:
-                if confirmAbandon() { return .abandoned }
+                if let outcome = askBeforeLeaving() { return outcome }
                 showDecision()
             case .terminate:
-                output.write("Stopped.\n")
-                return .terminated
+                return stopped()
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
             }
@@ -114,7 +161,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
             if options.assessment {
                 output.write("Hints are off in assessment mode.\n")
             } else if let hint = session.step.hint {
-                output.write(renderer.style.wrap("Hint: \(hint)"))
+                output.write(renderer.style.wrap("Hint: \(Sanitizer.clean(hint))"))
             } else {
                 output.write("No hint for this one: trust your judgement.\n")
             }
@@ -127,7 +174,10 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
             if options.assessment {
                 output.write("Restarting is off in assessment mode until the debrief.\n")
             } else {
+                keep(recorder?.gaveUp(session))
                 session = Session(scenario)
+                playedForYou = 0
+                keep(recorder?.began(session, playedForYou: 0, retrying: false))
                 output.write("\nStarting again.\n\n")
                 output.write(renderer.lines(session.step.lines))
                 showDecision()
@@ -146,6 +196,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         let offered = session.step.choices[number - 1]
         output.write(renderer.trainee(offered.text.string))
         guard let events = try? session.choose(offered.id) else { return }
+        keep(recorder?.moved(session))
         if practising {
             output.write(renderer.feedback(events: events, coach: session.step.coachNote?.string, scenario: scenario))
         }
@@ -157,6 +208,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     mutating func stayedSilent() {
         output.write(renderer.silence())
         guard let events = try? session.stayedSilent() else { return }
+        keep(recorder?.moved(session))
         // The silence's own line is always the first of the step's lines.
         let lines = session.step.lines
         output.write(renderer.lines(lines.prefix(1)))
@@ -178,20 +230,29 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         output.write(renderer.decision(session.step, meter: session.meter, showMeter: practising))
     }
 
-    mutating func confirmAbandon() -> Bool {
+    /// After Ctrl-C: nil to carry on, `.abandoned` if the learner says yes (or presses Ctrl-C or Ctrl-D
+    /// again), `.terminated` for a signal to stop, which is not the learner leaving.
+    mutating func askBeforeLeaving() -> PracticeOutcome? {
         output.write("Leave this conversation without a debrief? Type y to leave, or anything else to carry on.\n")
         switch reader.read(prompt: "leave? ", silenceAfter: nil) {
         case .line(let answer):
-            return ["y", "yes"].contains(answer.trimmingBlanks().lowercased())
-        case .interrupt, .endOfInput, .terminate:
-            return true
+            return ["y", "yes"].contains(answer.trimmingBlanks().lowercased()) ? .abandoned : nil
+        case .interrupt, .endOfInput:
+            return .abandoned
+        case .terminate:
+            return stopped()
         case .silence, .rejected:
-            return false
+            return nil
         }
     }
 
+    mutating func stopped() -> PracticeOutcome {
+        output.write("Stopped.\n")
+        return .terminated
+    }
+
     mutating func finish() -> PracticeOutcome {
-        if let ending = session.step.ending { output.write(renderer.ending(ending)) }
+        // The ending is the debrief's first line: it matters more than any figure.
         switch session.step.status {
         case .stuck:
             output.write("The scenario left you with nothing to choose here; please tell its writer (rapport test finds this).\n")
@@ -200,7 +261,17 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
         default:
             break
         }
-        output.write(renderer.debrief(Debrief(session: session, analysis: analysis)))
+        let debrief = Debrief(session: session, analysis: analysis, playedForYou: playedForYou, wayIn: wayIn)
+        lastDebrief = debrief
+        keep(recorder?.finished(session, debrief: debrief))
+        output.write(renderer.debrief(debrief))
         return .finished
+    }
+
+    /// Tells the learner, once, that their progress is not being kept, and why.
+    mutating func keep(_ problem: String?) {
+        guard let problem, !recordingFailed else { return }
+        recordingFailed = true
+        output.write(renderer.style.wrap("Your progress is not being saved: \(Sanitizer.clean(problem)). The conversation goes on."))
     }
 }

@@ -40,6 +40,14 @@ private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) 
     return nil
 }
 
+/// Set by the Ctrl-L binding, read by the reader's loop (readline calls bindings on this thread).
+nonisolated(unsafe) private var redrawRequested = false
+
+private func redrawKey(_ count: Int32, _ key: Int32) -> Int32 {
+    redrawRequested = true
+    return 0
+}
+
 private func attemptCompletion(
     _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
 ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
@@ -49,13 +57,25 @@ private func attemptCompletion(
 }
 
 /// The interactive prompt: GNU readline for editing, history and completion, driven through its
-/// callback interface so a silence timer (with `poll`) and signals can interrupt the wait without
-/// losing what the trainee had half typed.
+/// callback interface so a silence timer and signals can interrupt the wait without losing what the
+/// trainee had half typed. Readline catches no signal itself: `Signals` notes them, and the wait loop
+/// answers each one where readline's state is known (see `read`).
 public final class ReadlineLineReader: LineReader {
     let historyFile: String?
     var installed = false
     /// Text and cursor kept across a silence, put back at the next prompt.
     var pending: (text: String, point: Int32)?
+    /// When set, Ctrl-L does not blank the screen (readline's way) but returns this line, keeping
+    /// what was half typed for the next prompt, so the caller draws its whole screen again.
+    public var redrawLine: String? {
+        didSet {
+            if redrawLine == nil {
+                _ = rl_bind_key(12, rl_clear_screen)
+            } else {
+                _ = rl_bind_key(12, redrawKey)
+            }
+        }
+    }
 
     /// - Parameter historyFile: where this prompt's history is kept, or nil for none.
     public init(historyFile: String?) {
@@ -71,7 +91,7 @@ public final class ReadlineLineReader: LineReader {
         if let historyFile {
             _ = read_history(historyFile)
         }
-        Signals.install()
+        Signals.catchAtTerminal()
     }
 
     deinit { restore() }
@@ -98,7 +118,14 @@ public final class ReadlineLineReader: LineReader {
         }
     }
 
+    /// Readline has the terminal (its own mode: no echo, a key at a time) only inside this call; on
+    /// every way out it is handed back as it was found.
     public func read(prompt: String, silenceAfter seconds: Int?) -> LineEvent {
+        if Signals.terminationRequested { return .terminate }
+        Signals.catchStops()
+        defer { Signals.releaseStops() }
+        // A stop between prompts found the terminal as the shell had it; it is set up afresh below.
+        _ = Signals.take(.continued)
         if !installed {
             rl_callback_handler_install(prompt, handleLine)
             installed = true
@@ -109,14 +136,15 @@ public final class ReadlineLineReader: LineReader {
                 pending = nil
             }
         }
-        let deadline = seconds.map { Self.now() + Double($0) }
+        var timer = seconds.map { SilenceTimer(seconds: Double($0), startingAt: Self.now()) }
         while true {
-            if Signals.take(&Signals.terminated) {
+            if Signals.terminationRequested {
+                rl_callback_sigcleanup()
                 restore()
                 writeOut("\n")
                 return .terminate
             }
-            if Signals.take(&Signals.interrupted) {
+            if Signals.take(.interrupted) {
                 // Show the ^C after what was typed, as a shell does, then drop the line.
                 rapport_rl_set_point(rapport_rl_end())
                 rl_redisplay()
@@ -126,20 +154,54 @@ public final class ReadlineLineReader: LineReader {
                 restore()
                 return .interrupt
             }
-            if Signals.take(&Signals.resized) { rl_resize_terminal() }
+            if Signals.take(.resized) { rl_resize_terminal() }
+            if Signals.take(.stopRequested) {
+                suspend()
+                timer?.resumed(at: Self.now())
+            }
+            if Signals.take(.continued) {
+                takeTerminalAgain()
+                timer?.resumed(at: Self.now())
+            }
             var timeout: Int32 = -1
-            if let deadline {
-                let left = deadline - Self.now()
+            if let timer {
+                let left = timer.remaining(at: Self.now())
                 if left <= 0 { return silence() }
                 timeout = Int32(min(left * 1000, 60_000).rounded(.up))
             }
-            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, timeout)
-            if ready < 0 { continue }  // a signal: look at the flags again
-            if ready == 0 { continue }  // the deadline check above decides
+            // A signal, or the deadline: the checks above decide.
+            guard Signals.wait(for: 0, milliseconds: timeout) == .input else { continue }
             rl_callback_read_char()
+            timer?.typed(at: Self.now())
             if lineComplete { return finishLine() }
+            if redrawRequested, let redrawLine {
+                redrawRequested = false
+                _ = silence()
+                return .line(redrawLine)
+            }
         }
+    }
+
+    /// Ctrl-Z: hand the terminal back as it was found, stop as the shell expects, and when continued
+    /// take it again.
+    func suspend() {
+        rl_cleanup_after_signal()
+        Signals.stopAsSuspended()
+        _ = Signals.take(.continued)
+        takeTerminalAgain()
+    }
+
+    /// After a stop (Ctrl-Z, or SIGSTOP from elsewhere) the shell has put the terminal in its own mode
+    /// (echo, whole lines) and written over the prompt. Readline's mode is set again and the prompt is
+    /// redrawn with what was typed, so the trainee sees the line that Enter will send. In the background
+    /// (after `bg`) the terminal is left alone: `fg` continues Rapport again, and that SIGCONT does it.
+    func takeTerminalAgain() {
+        guard Signals.inForeground(0) else { return }
+        // Readline still counts its mode as set; release it first, or setting it again does nothing.
+        rl_cleanup_after_signal()
+        rl_reset_after_signal()
+        writeOut("\r")
+        rl_forced_update_display()
     }
 
     func finishLine() -> LineEvent {
@@ -148,7 +210,8 @@ public final class ReadlineLineReader: LineReader {
         if receivedEndOfInput {
             receivedEndOfInput = false
             writeOut("\n")
-            return .endOfInput
+            // The end of input a hang-up brings is the SIGHUP's to answer.
+            return Signals.terminationRequested ? .terminate : .endOfInput
         }
         let bytes = receivedLine ?? []
         receivedLine = nil
@@ -171,6 +234,8 @@ public final class ReadlineLineReader: LineReader {
             text = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
         }
         pending = (text, rapport_rl_point())
+        // Clear every row the prompt and a long, wrapped half-typed line take, not only the last.
+        _ = rl_clear_visible_line()
         rl_replace_line("", 0)
         restore()
         writeOut("\r\u{1B}[K")

@@ -36,10 +36,14 @@ public struct Style: Sendable {
         return value.signedFigure
     }
 
-    /// A bar of `filled` out of ten cells (not used in plain mode).
-    func bar(percent: Int) -> String {
-        let filled = min(10, max(0, (percent + 5) / 10))
-        return accent(String(repeating: "█", count: filled)) + dim(String(repeating: "░", count: 10 - filled))
+    /// A bar for a share from -100 to +100: five cells each side of a centre mark, filled out from
+    /// the centre, so zero is an empty bar and not half of one (not used in plain mode).
+    func signedBar(percent: Int) -> String {
+        let cells = percent == 0 ? 0 : min(5, max(1, (abs(percent) + 10) / 20))
+        let negative = percent < 0 ? cells : 0
+        let positive = percent > 0 ? cells : 0
+        return dim(String(repeating: "░", count: 5 - negative)) + bad(String(repeating: "█", count: negative)) + dim("│")
+            + good(String(repeating: "█", count: positive)) + dim(String(repeating: "░", count: 5 - positive))
     }
 
     func wrap(_ text: String, indent: String = "", rest: String? = nil) -> String {

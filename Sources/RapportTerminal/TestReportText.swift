@@ -10,21 +10,20 @@ public enum TestReportText {
     public static func format(
         _ result: ScenarioTestResult, coverage: Bool, printer: DiagnosticPrinter, sources: [SourceFile]
     ) -> String {
-        var lines: [String] = [result.scenarioFile]
-        func source(for file: String) -> SourceFile? { sources.first { $0.name == file } }
+        // Names of files and walks come from outside, as everything a diagnostic quotes does.
+        var lines: [String] = [Sanitizer.clean(result.scenarioFile)]
         if result.testsFile == nil {
             let testsName = WalkthroughFile.path(besideScenario: result.scenarioFile)
-            lines.append("  no walkthrough tests: write \(testsName) (see docs/scenario-format.md)")
+            lines.append("  no walkthrough tests: write \(Sanitizer.clean(testsName)) (see docs/scenario-format.md)")
         }
+        // All at once, so that a line many problems point into is laid out once.
+        let shown = Array(result.diagnostics.prefix(ScenarioLimits.diagnostics))
+        var printed = printer.format(result.walks.flatMap(\.failures) + shown, sources: sources)[...]
         for walk in result.walks {
-            lines.append("  \(walk.passed ? "PASS" : "FAIL") \(walk.walk.name)")
-            for failure in walk.failures {
-                lines.append(indent(printer.format(failure, source: source(for: failure.file)), by: 7))
-            }
+            lines.append("  \(walk.passed ? "PASS" : "FAIL") \(Sanitizer.clean(walk.walk.name))")
+            for _ in walk.failures { lines.append(indent(printed.removeFirst(), by: 7)) }
         }
-        for diagnostic in result.diagnostics.prefix(ScenarioLimits.diagnostics) {
-            lines.append(indent(printer.format(diagnostic, source: source(for: diagnostic.file)), by: 2))
-        }
+        for _ in result.diagnostics.prefix(ScenarioLimits.diagnostics) { lines.append(indent(printed.removeFirst(), by: 2)) }
         let omitted = CheckReportText.omitted(result.diagnostics, in: result.scenarioFile)
         if !omitted.isEmpty { lines.append(indent(String(omitted.dropLast(2)), by: 2)) }
         if let analysis = result.analysis {
@@ -49,7 +48,8 @@ public enum TestReportText {
             if coverage {
                 for node in random.nodesNeverReached { lines.append("    never reached: node '\(node)'") }
                 for choice in random.choicesNeverTaken {
-                    lines.append("    never taken: \(result.scenarioFile):\(choice.line): '\(choice.text)' at '\(choice.node)'")
+                    lines.append(
+                        "    never taken: \(Sanitizer.clean(result.scenarioFile)):\(choice.line): '\(Sanitizer.clean(choice.text))' at '\(choice.node)'")
                 }
             }
         }

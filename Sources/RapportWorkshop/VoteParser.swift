@@ -12,7 +12,10 @@ public enum Vote: Sendable, Equatable, Codable {
 /// an error with a message saying what was expected.
 ///
 /// Without teams: `A5 B3 C1`, `a 5, b 3`, or counts in option order, `5 3 1` (missing options are 0).
-/// With teams: `Red A, Blue C, Green A` (`Red:A` and `Red=A` too), or picks in team order, `A C A`.
+/// With teams, each team's pick by name, in any order: `Red A, Blue C, Green A` (`Red:A` and
+/// `Red=A` too; names are matched without regard to case, a name may have spaces, `Front Desk B`,
+/// and may be shortened to any beginning that only one team's name has, `fr b`); or the picks in
+/// team order, `A C A` or `ACA`.
 public struct VoteParser: Sendable {
     public let optionCount: Int
     public let teams: [String]
@@ -43,7 +46,7 @@ public struct VoteParser: Sendable {
     }
 
     public func parse(_ input: String) throws(Problem) -> Vote {
-        let words = Self.words(input)
+        let words = Self.words(input, splittingCounts: teams.isEmpty)
         guard !words.isEmpty else { throw Problem(message: "Type the votes, for example \(example).") }
         return teams.isEmpty ? .tally(try tally(words)) : .teams(try teamPicks(words))
     }
@@ -55,15 +58,34 @@ public struct VoteParser: Sendable {
         return (0..<min(optionCount, 3)).map { "\(Self.letter($0))\([5, 3, 1][$0])" }.joined(separator: " ")
     }
 
-    /// Splits on blanks and commas, and separates a letter from a count written together (`A5`).
-    static func words(_ input: String) -> [Substring] {
+    /// Every form a vote can take here, one a line, for the facilitator's `:help`.
+    public var forms: [String] {
+        guard !teams.isEmpty else {
+            return [
+                "\(example)   a letter and a count for each option", "\((0..<min(optionCount, 3)).map { String([5, 3, 1][$0]) }.joined(separator: " "))   counts in option order (missing options have none)",
+            ]
+        }
+        let inOrder = teams.indices.map { String(Self.letter($0 % optionCount)) }
+        let first = teams[0]
+        var forms = [
+            "\(example)   each team's name and pick, in any order",
+            "\(inOrder.joined(separator: " ")) or \(inOrder.joined())   the picks in team order (\(teams.joined(separator: ", ")))",
+            "\(first.lowercased()):a or \(first)=A   a colon or an equals sign between name and pick; case does not matter",
+        ]
+        if first.count > 3 { forms.append("\(first.prefix(2).lowercased()) a   the start of a name, when only one team's name starts so") }
+        return forms
+    }
+
+    /// Splits on blanks, commas and semicolons; `name:pick` and `name=pick` are two words. For
+    /// tallies, a letter written together with its count (`A5`) is two words too.
+    static func words(_ input: String, splittingCounts: Bool = true) -> [Substring] {
         var result: [Substring] = []
         for piece in input.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == ";" }) {
-            if piece.count > 1, let first = piece.first, first.isLetter, Int(piece.dropFirst()) != nil {
+            if splittingCounts, piece.count > 1, let first = piece.first, first.isLetter, Int(piece.dropFirst()) != nil {
                 result.append(piece.prefix(1))
                 result.append(piece.dropFirst())
             } else if let separator = piece.firstIndex(where: { $0 == ":" || $0 == "=" }) {
-                result.append(piece[..<separator])
+                if separator > piece.startIndex { result.append(piece[..<separator]) }
                 let rest = piece[piece.index(after: separator)...]
                 if !rest.isEmpty { result.append(rest) }
             } else {
@@ -114,42 +136,77 @@ public struct VoteParser: Sendable {
     }
 
     func teamPicks(_ words: [Substring]) throws(Problem) -> [Int] {
-        // Picks in team order: one letter per team.
-        if words.count == teams.count, words.allSatisfy({ optionIndex($0) != nil }) {
-            return words.map { optionIndex($0)! }
+        // Picks in team order: one letter per team, apart (`A C A`) or together (`ACA`).
+        // A single word cannot be a name and its pick, so one of letters only is the picks together,
+        // unless it is a team's name (`Red`, its pick forgotten).
+        var inOrder = words
+        if words.count == 1, words[0].count > 1, words[0].allSatisfy(\.isLetter),
+            words[0].count == teams.count || words[0].allSatisfy({ optionIndex(Substring(String($0))) != nil }),
+            (try? team(at: 0, in: words)) == nil
+        {
+            inOrder = words[0].map { Substring(String($0)) }
         }
-        if words.allSatisfy({ $0.count == 1 }) {
-            if let bad = words.first(where: { optionIndex($0) == nil }) {
+        if inOrder.count == teams.count, inOrder.allSatisfy({ optionIndex($0) != nil }) {
+            return inOrder.map { optionIndex($0)! }
+        }
+        if inOrder.allSatisfy({ $0.count == 1 }) {
+            if let bad = inOrder.first(where: { optionIndex($0) == nil }) {
                 throw Problem(message: "'\(bad)' is not an option here; the options are \(letters).")
             }
             throw Problem(
-                message: "There are \(teams.count) teams (\(teams.joined(separator: ", "))) but \(words.count) \(words.count == 1 ? "pick" : "picks"); give one pick per team.")
+                message: "There are \(teams.count) teams (\(teams.joined(separator: ", "))) but \(inOrder.count) \(inOrder.count == 1 ? "pick" : "picks"); give one pick per team.")
         }
         var picks = [Int?](repeating: nil, count: teams.count)
         var index = 0
         while index < words.count {
-            let name = words[index]
-            guard let team = teams.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
-                var message = "'\(name)' is not a team"
-                if let near = Suggestions.closest(to: String(name), among: teams) {
-                    message += "; did you mean \(near)?"
-                } else {
-                    message += "."
-                }
-                throw Problem(message: message + " The teams are \(teams.joined(separator: ", ")).")
-            }
-            guard index + 1 < words.count, let option = optionIndex(words[index + 1]) else {
-                throw Problem(message: "\(teams[team]) needs a pick after its name: one of \(letters).")
+            let (team, length) = try self.team(at: index, in: words)
+            guard index + length < words.count, let option = optionIndex(words[index + length]) else {
+                throw Problem(message: "\(teams[team]) needs a pick after its name: one of \(self.letters).")
             }
             guard picks[team] == nil else { throw Problem(message: "\(teams[team]) is given twice.") }
             picks[team] = option
-            index += 2
+            index += length + 1
         }
         let missing = teams.indices.filter { picks[$0] == nil }.map { teams[$0] }
         guard missing.isEmpty else {
             throw Problem(message: "No pick for \(missing.joined(separator: ", ")); every team needs one.")
         }
         return picks.map { $0! }
+    }
+
+    /// The team named by the words from `index` on, and how many words its name takes. A whole name
+    /// is preferred to a shortened one, and a longer one to a shorter; either counts only when a pick
+    /// follows it, so `Red A` is the team Red even beside a team called Red Alert. Without a pick
+    /// after it, a name is still recognised, to say that its pick is missing.
+    func team(at index: Int, in words: [Substring]) throws(Problem) -> (team: Int, length: Int) {
+        let names = teams.map { $0.lowercased() }
+        let longest = min(words.count - index, teams.map { $0.split(separator: " ").count }.max() ?? 1)
+        func phrase(_ length: Int) -> String { words[index..<(index + length)].joined(separator: " ").lowercased() }
+        func picked(_ length: Int) -> Bool { index + length < words.count && optionIndex(words[index + length]) != nil }
+        var ambiguous: [Int] = []
+        for requirePick in [true, false] {
+            for length in stride(from: longest, through: 1, by: -1) where !requirePick || picked(length) {
+                if let team = names.firstIndex(of: phrase(length)) { return (team, length) }
+            }
+            for length in stride(from: longest, through: 1, by: -1) where !requirePick || picked(length) {
+                let matches = names.indices.filter { names[$0].hasPrefix(phrase(length)) }
+                if matches.count == 1 { return (matches[0], length) }
+                if matches.count > 1, ambiguous.isEmpty { ambiguous = matches }
+            }
+        }
+        let name = words[index]
+        if !ambiguous.isEmpty {
+            let which = ambiguous.map { teams[$0] }
+            throw Problem(
+                message: "'\(name)' could be \(which.dropLast().joined(separator: ", ")) or \(which.last!); type more of the name.")
+        }
+        var message = "'\(name)' is not a team"
+        if let near = Suggestions.closest(to: String(name), among: teams) {
+            message += "; did you mean \(near)?"
+        } else {
+            message += "."
+        }
+        throw Problem(message: message + " The teams are \(teams.joined(separator: ", ")).")
     }
 }
 

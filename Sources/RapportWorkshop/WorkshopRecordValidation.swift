@@ -1,16 +1,41 @@
+import Foundation
+
 extension WorkshopRecord {
     /// The largest room a vote can count, and the most options a decision can letter (A to Z).
     public static let maximumVotesPerOption = 10_000
     public static let maximumOptions = 26
+    /// Longer names do not fit a screen or a handout's heading.
+    public static let maximumNameLength = 80
+    /// More pages than any debrief has: a larger number was not written by Rapport.
+    public static let maximumDebriefPage = 10_000
 
     /// What is wrong with a record read from disk, if anything: a save is outside input, and a
     /// record that does not hold together must be refused before anything replays it.
     public func problem() -> String? {
-        guard version == Self.formatVersion else {
-            return "it has format version \(version); this Rapport reads version \(Self.formatVersion)"
+        guard Self.readableVersions.contains(version) else {
+            return "it has format version \(version); this Rapport reads versions \(Self.readableVersions.lowerBound) to \(Self.readableVersions.upperBound)"
         }
         guard Set(teams.map { $0.lowercased() }).count == teams.count, !teams.contains(where: \.isEmpty) else {
             return "its team names are empty or repeated"
+        }
+        if let bad = teams.first(where: { TeamNames.problem(with: $0) != nil }) {
+            return "the team name '\(bad.prefix(Self.maximumNameLength))' \(TeamNames.problem(with: bad)!)"
+        }
+        if let name, let problem = SessionName.problem(with: name) { return "its session name \(problem)" }
+        for (label, value) in [("group", group), ("facilitator", facilitator)] {
+            if let value, value.count > Self.maximumNameLength { return "its \(label) is longer than \(Self.maximumNameLength) characters" }
+        }
+        switch currentStage {
+        case .voted, .revealed:
+            if decisions.isEmpty { return "it is at a reveal with no vote taken" }
+        case .debrief:
+            guard let page = debriefPage, (0...Self.maximumDebriefPage).contains(page) else {
+                return "its debrief page is missing or out of range"
+            }
+        case .opening:
+            if !decisions.isEmpty { return "it is at the opening screen with votes taken" }
+        case .voting, .finished:
+            break
         }
         for (number, decision) in decisions.enumerated() {
             let at = "decision \(number + 1)"

@@ -1,142 +1,165 @@
+import Foundation
 import RapportAnalysis
 import RapportEngine
 import RapportLanguage
 
-/// The closing material of a facilitated session: the room's path against the best path, each
-/// decision's votes and options, the moments, the promises, the discussion prompts, and the teams'
-/// scores. `markdown` is the handout; `export` the JSON record.
+/// The closing material of a facilitated session, worked out once for every page that shows it
+/// (the debrief on screen, the Markdown and HTML handouts, `session.json`): each decision with what
+/// was said, the options in full, the votes and the judgement of the room's choice in the state it
+/// was made (see `Judgement`), the best path, the promises, the scores, the endings not reached and
+/// the discussion prompts. Every text is sanitised here; each page escapes it for its own format.
 public struct WorkshopReport: Sendable {
     public let workshop: Workshop
     public let analysis: Analysis
+    public let decisions: [Decision]
+
+    public struct Option: Sendable {
+        public let letter: String
+        public let text: String
+        public let votes: Int
+        /// Score changes, in the scenario's dimension order, zero changes left out.
+        public let deltas: [(dimension: String, delta: Int)]
+        /// Promises and the customer's meter, in words.
+        public let effects: [String]
+        public let coach: String?
+        public let isRoomChoice: Bool
+        /// One of the best options here (equal outcomes are equally best).
+        public let isBest: Bool
+        /// The teams that picked it.
+        public let teams: [String]
+
+        public var total: Int { deltas.reduce(0) { $0 + $1.delta } }
+    }
+
+    public struct Decision: Sendable {
+        public let number: Int
+        public let moment: String?
+        public let discuss: String?
+        /// What was said and narrated since the decision before.
+        public let lines: [(speaker: String?, text: String)]
+        public let options: [Option]
+        public let chosen: Int
+        /// The letters of the best options, in order.
+        public let best: [Int]
+        /// Overall points the room's choice gave up against a best one: 0 when it was a best one,
+        /// nil when the analysis could not judge.
+        public let pointsGivenUp: Int?
+        public let tieBroken: Bool
+        /// Each team's pick, in team order; empty without teams.
+        public let teamPicks: [(team: String, option: Int)]
+        public let votedAt: Date?
+        public let revealedAt: Date?
+
+        /// The moment's name, or the decision's number: never the node's id.
+        public var title: String { moment ?? "Decision \(number)" }
+        public var roomChoseBest: Bool { best.contains(chosen) }
+    }
 
     public init(workshop: Workshop, analysis: Analysis) {
         self.workshop = workshop
         self.analysis = analysis
+        let scenario = workshop.scenario
+        decisions = workshop.pastDecisions.enumerated().map { number, past in
+            var picks: [(String, Int)] = []
+            if case .teams(let teamPicks) = past.record.vote { picks = Array(zip(workshop.teams, teamPicks)) }
+            let (options, actions, judgement) = Self.options(
+                past.reveals, at: past.state, votes: past.record.vote.counts(optionCount: past.reveals.count),
+                chosen: past.chosenIndex, picks: picks, scenario: scenario, analysis: analysis)
+            return Decision(
+                number: number + 1, moment: past.step.moment.map(Sanitizer.clean), discuss: past.step.discuss.map(Sanitizer.clean),
+                lines: past.step.lines.map { ($0.speaker.map(Sanitizer.clean), Sanitizer.clean($0.text)) }, options: options,
+                chosen: past.chosenIndex, best: options.indices.filter { options[$0].isBest },
+                pointsGivenUp: judgement.pointsGivenUp(by: actions[past.chosenIndex]), tieBroken: past.record.tieBroken,
+                teamPicks: picks, votedAt: past.record.votedAt, revealedAt: past.record.revealedAt)
+        }
     }
 
-    var scenario: CheckedScenario { workshop.scenario }
+    /// The options of one decision, judged where it was taken. The room chose among the options on
+    /// offer; it cannot stay silent, so only they are compared.
+    static func options(
+        _ reveals: [ChoiceReveal], at state: PlayState, votes: [Int], chosen: Int?, picks: [(String, Int)],
+        scenario: CheckedScenario, analysis: Analysis
+    ) -> ([Option], [Rules.Action], Judgement) {
+        let node = scenario.nodes[state.node]
+        let actions = reveals.map { reveal in Rules.Action.choose(node.choices.firstIndex { $0.id == reveal.choice.id } ?? 0) }
+        let judgement = analysis.judgement(at: state, among: actions)
+        let options = reveals.enumerated().map { index, reveal in
+            Option(
+                letter: letter(index), text: Sanitizer.clean(reveal.choice.text), votes: index < votes.count ? votes[index] : 0,
+                deltas: reveal.deltas, effects: reveal.effects.compactMap { EffectWords.describe($0, in: scenario) },
+                coach: reveal.coach.map(Sanitizer.clean), isRoomChoice: index == chosen,
+                isBest: judgement.isBest(actions[index]), teams: picks.filter { $0.1 == index }.map(\.0))
+        }
+        return (options, actions, judgement)
+    }
+
+    /// The options of the decision open now, judged, before any vote: for a reveal the facilitator
+    /// confirmed before the vote.
+    public var openOptions: [Option] {
+        let (options, _, _) = Self.options(
+            workshop.reveal(), at: workshop.session.state, votes: [], chosen: nil, picks: [], scenario: scenario,
+            analysis: analysis)
+        return options
+    }
+
+    public var scenario: CheckedScenario { workshop.scenario }
+    public var record: WorkshopRecord { workshop.record }
 
     public static func letter(_ index: Int) -> String { String(VoteParser.letter(index)) }
 
-    /// Whether the room's choice at a past decision was the best one there.
-    public func bestIndex(at past: Workshop.PastDecision) -> Int? {
-        guard let best = analysis.bestAction(at: past.state), case .choose(let choiceIndex) = best.action else { return nil }
-        let id = scenario.nodes[past.state.node].choices[choiceIndex].id
-        return past.record.offered.firstIndex(of: id)
+    /// The ending the room reached, if the story ended.
+    public var ending: Ending? { workshop.session.step.ending }
+
+    /// The endings the room did not reach, best first.
+    public var endingsNotReached: [Analysis.ReachedEnding] {
+        analysis.endings.filter { reached in
+            guard let ending else { return true }
+            return !(reached.outcome == ending.outcome && reached.summary == ending.summary.string)
+        }
     }
 
-    public func markdown() -> String {
-        var out = "# \(Sanitizer.clean(scenario.title)): workshop handout\n\n"
-        if let summary = scenario.summary { out += Sanitizer.clean(summary) + "\n\n" }
-        if let ending = workshop.session.step.ending {
-            out += "**Ending:** \(ending.outcome.rawValue). \(Sanitizer.clean(ending.summary))\n\n"
-        } else {
-            out += "**The session ended before the story did.**\n\n"
-        }
-        out += "## The room's path and the best path\n\n"
-        out += "| # | the room chose | the best path |\n|---|---|---|\n"
-        let best = analysis.bestPath.filter { $0.choiceID != nil }
-        let room = workshop.record.decisions
-        for row in 0..<max(room.count, best.count) {
-            let chosen = row < room.count ? text(ofChoice: room[row].chosen) : ""
-            let bestText = row < best.count ? best[row].text : ""
-            out += "| \(row + 1) | \(cell(chosen)) | \(cell(bestText)) |\n"
-        }
-        out += "\n## Decision by decision\n\n"
-        for (number, past) in workshop.pastDecisions.enumerated() {
-            let title = past.step.moment.map { "\(number + 1). \(Sanitizer.clean($0)) (a moment that matters)" } ?? "\(number + 1). At '\(past.step.node)'"
-            out += "### \(title)\n\n"
-            if let discuss = past.step.discuss { out += "*Discuss:* \(Sanitizer.clean(discuss))\n\n" }
-            let counts = past.record.vote.counts(optionCount: past.reveals.count)
-            let bestIndex = bestIndex(at: past)
-            for (index, reveal) in past.reveals.enumerated() {
-                var line = "- **\(Self.letter(index))** \(Sanitizer.clean(reveal.choice.text)) (\(counts[index]) \(counts[index] == 1 ? "vote" : "votes")"
-                if index == past.chosenIndex { line += ", the room's choice" }
-                if index == bestIndex { line += ", the best choice" }
-                line += ")"
-                let deltas = reveal.deltas.map { "\($0.dimension) \($0.delta.signedFigure)" }
-                if !deltas.isEmpty { line += ": " + deltas.joined(separator: ", ") }
-                out += line + "\n"
-                if let coach = reveal.coach { out += "  - Coach: \(Sanitizer.clean(coach))\n" }
-            }
-            if case .teams(let picks) = past.record.vote {
-                let named = zip(workshop.teams, picks).map { "\($0) \(Self.letter($1))" }
-                out += "\nTeams: \(named.joined(separator: ", ")).\n"
-            }
-            if past.record.tieBroken { out += "\nThe vote was tied; the facilitator chose.\n" }
-            out += "\n"
-        }
-        let promises = scenario.promises.indices.filter { workshop.session.state.promises[$0] != .notMade }
-        if !promises.isEmpty {
-            out += "## Promises\n\n"
-            for index in promises {
-                out += "- \(Sanitizer.clean(scenario.promises[index].description)): \(workshop.session.state.promises[index].word)\n"
-            }
-            out += "\n"
-        }
-        out += "## Scores\n\n" + scoreTable()
-        let prompts = workshop.pastDecisions.compactMap(\.step.discuss)
-        if !prompts.isEmpty {
-            out += "\n## For the closing conversation\n\n"
-            for prompt in prompts { out += "- \(Sanitizer.clean(prompt))\n" }
-        }
-        return out
+    /// One best path through the whole conversation, as the words of each move. Where options are
+    /// equally good it names one of them; the judgements above accept any.
+    public var bestPath: [String] {
+        analysis.bestPath.map { $0.choiceID == nil ? "Saying nothing for a moment" : Sanitizer.clean($0.text) }
     }
 
-    func scoreTable() -> String {
-        let dimensions = scenario.dimensions
-        var out = "| | " + dimensions.joined(separator: " | ") + " | total |\n|---|" + dimensions.map { _ in "---:|" }.joined() + "---:|\n"
-        let roomTotals = workshop.session.totals
-        out += "| the room | " + roomTotals.map(String.init).joined(separator: " | ") + " | \(roomTotals.reduce(0, +)) |\n"
-        for (team, totals) in workshop.teamTotals() {
-            out += "| \(cell(team)) | " + totals.map(String.init).joined(separator: " | ") + " | \(totals.reduce(0, +)) |\n"
+    public struct PromiseOutcome: Sendable {
+        public let description: String
+        public let status: PromiseStatus
+    }
+
+    /// Every promise the room made, with where it stands.
+    public var promises: [PromiseOutcome] {
+        scenario.promises.indices.filter { workshop.session.state.promises[$0] != .notMade }.map {
+            PromiseOutcome(description: Sanitizer.clean(scenario.promises[$0].description), status: workshop.session.state.promises[$0])
         }
-        let ranges = analysis.ranges.map { "\($0.worst.map(String.init) ?? "?")..\($0.best.map(String.init) ?? "?")" }
-        out += "| possible | " + ranges.joined(separator: " | ") + " | |\n"
-        return out
     }
 
-    func text(ofChoice id: String) -> String {
-        scenario.nodes.lazy.flatMap(\.choices).first { $0.id == id }?.text.string ?? id
+    /// The discussion prompts of the decisions the room took, in order.
+    public var prompts: [(title: String, prompt: String)] {
+        decisions.compactMap { decision in decision.discuss.map { (decision.title, $0) } }
     }
 
-    func cell(_ text: String) -> String {
-        Sanitizer.clean(text).replacingAll("|", with: "\\|")
+    public struct ScoreRow: Sendable {
+        public let name: String
+        /// One per dimension, in the scenario's order.
+        public let totals: [Int]
+        public var total: Int { totals.reduce(0, +) }
     }
 
-    /// The JSON record for the folder the facilitator names: votes, path, scores, per team.
-    public struct Export: Sendable, Codable {
-        public struct TeamScore: Sendable, Codable {
-            public let team: String
-            public let totals: [Transcript.DimensionTotal]
-        }
-        public let session: WorkshopRecord
-        public let path: [String]
-        public let ending: Ending?
-        public let room: [Transcript.DimensionTotal]
-        public let teams: [TeamScore]
+    /// The room's scores, then each team's.
+    public var scoreRows: [ScoreRow] {
+        [ScoreRow(name: "The room", totals: workshop.session.totals)]
+            + workshop.teamTotals().map { ScoreRow(name: Sanitizer.clean($0.team), totals: $0.totals) }
     }
 
-    /// The record for the handout's folder. Where the scenario file lies on the facilitator's disk
-    /// is theirs, not the group's, so it is left out.
-    public func export() -> Export {
-        var record = workshop.record
-        record.sourcePath = nil
-        let dimensions = scenario.dimensions
-        func totals(_ values: [Int]) -> [Transcript.DimensionTotal] {
-            zip(dimensions, values).map { Transcript.DimensionTotal(dimension: $0, total: $1) }
-        }
-        return Export(
-            session: record, path: workshop.session.path.map { scenario.nodes[$0].id },
-            ending: workshop.session.step.ending, room: totals(workshop.session.totals),
-            teams: workshop.teamTotals().map { Export.TeamScore(team: $0.team, totals: totals($0.totals)) })
+    /// The most and least each dimension can reach in this scenario, and overall. No one path need
+    /// reach every dimension's best at once, so the overall figures are the best and worst paths'.
+    public var possible: (best: [Int?], worst: [Int?], bestTotal: Int?, worstTotal: Int?) {
+        (analysis.ranges.map(\.best), analysis.ranges.map(\.worst), analysis.overallRange.best, analysis.overallRange.worst)
     }
-}
 
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
-    }
+    /// The decisions where the room gave up points, and how many in all.
+    public var pointsGivenUp: Int { decisions.compactMap(\.pointsGivenUp).reduce(0, +) }
 }

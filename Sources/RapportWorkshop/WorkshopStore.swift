@@ -1,7 +1,8 @@
 import Foundation
 import RapportEngine
 
-/// Saves a facilitated session after every vote so that a crash, a closed laptop or a killed process
+/// Saves facilitated sessions, each under its name (`NAME.json`, see `SessionName`), side by side
+/// and kept after the workshop. A session is saved after every change so that a crash, a closed laptop or a killed process
 /// loses nothing. Each save writes a new file beside the old one, flushes it to disk, then renames it
 /// over the old one: at any moment the file on disk is a whole save, the last or the one before.
 ///
@@ -23,53 +24,89 @@ public struct WorkshopStore: Sendable {
         public var description: String { "the saved session \(path) cannot be used: \(reason)" }
     }
 
-    public func url(for scenarioID: String) -> URL { folder.appendingPathComponent("\(scenarioID).json") }
+    public func url(forSession name: String) -> URL { folder.appendingPathComponent("\(name).json") }
 
-    /// The saved session for a scenario; nil when there is none.
-    public func load(scenarioID: String) throws(LoadError) -> WorkshopRecord? {
-        let file = url(for: scenarioID)
+    /// The saved session of that name; nil when there is none. Its name is its file's.
+    public func load(session name: String) throws(LoadError) -> WorkshopRecord? {
+        let file = url(forSession: name)
         let data: Data
         do {
             data = try Data(contentsOf: file)
         } catch {
             if !FileManager.default.fileExists(atPath: file.path) { return nil }
-            throw LoadError(path: file.path, reason: "it cannot be read (\(Self.explain(error)))")
+            throw LoadError(path: file.path, reason: "it cannot be read (\(SystemMessage.explain(error)))")
         }
-        let record: WorkshopRecord
+        var record: WorkshopRecord
         do {
-            record = try JSONDecoder().decode(WorkshopRecord.self, from: data)
+            record = try Self.decoder().decode(WorkshopRecord.self, from: data)
         } catch {
-            let reason = data.isEmpty ? "it is empty" : "it is not a saved session (\(Self.explain(error)))"
+            let reason = data.isEmpty ? "it is empty" : "it is not a saved session (\(SystemMessage.explain(error)))"
             throw LoadError(path: file.path, reason: reason)
         }
         if let problem = record.problem() { throw LoadError(path: file.path, reason: problem) }
-        guard record.scenario.id == scenarioID else {
-            throw LoadError(path: file.path, reason: "it is a session of the scenario '\(record.scenario.id)'")
-        }
+        record.name = name
         return record
+    }
+
+    /// One saved session, as `--list` shows it: its record, or why it cannot be used.
+    public struct Listing: Sendable {
+        public let name: String
+        public let path: String
+        public let record: WorkshopRecord?
+        public let problem: String?
+        public let modified: Date
+    }
+
+    /// Every saved session, the most recently saved first.
+    public func list() -> [Listing] {
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        var listings: [Listing] = []
+        for file in files where file.pathExtension == "json" && !file.lastPathComponent.hasPrefix(".") {
+            let name = file.deletingPathExtension().lastPathComponent
+            let modified = (try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+            do {
+                let record = try load(session: name)
+                listings.append(Listing(name: name, path: file.path, record: record, problem: nil, modified: modified))
+            } catch {
+                listings.append(Listing(name: name, path: file.path, record: nil, problem: error.reason, modified: modified))
+            }
+        }
+        return listings.sorted { ($0.modified, $1.name) > ($1.modified, $0.name) }
     }
 
     /// Moves a save that cannot be used out of the way, keeping it for whoever wants to look, under a
     /// name with the time it was moved. Returns where it went.
-    public func moveAside(scenarioID: String, at time: Date) throws -> URL {
+    public func moveAside(session name: String, at time: Date) throws -> URL {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let aside = folder.appendingPathComponent("\(scenarioID).json.unusable-\(formatter.string(from: time))")
-        try FileManager.default.moveItem(at: url(for: scenarioID), to: aside)
+        let aside = folder.appendingPathComponent("\(name).json.unusable-\(formatter.string(from: time))")
+        try FileManager.default.moveItem(at: url(forSession: name), to: aside)
         return aside
+    }
+
+    /// Saves store times as ISO 8601 text, to the second, so a save can be read by eye.
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
     }
 
     public func save(_ record: WorkshopRecord) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         removeLeftovers()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(record)
-        let target = url(for: record.scenario.id)
-        let temporary = folder.appendingPathComponent(
-            ".\(record.scenario.id).json.\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let data = try Self.encoder().encode(record)
+        let name = record.name ?? record.scenario.id
+        let target = url(forSession: name)
+        let temporary = folder.appendingPathComponent(".\(name).json.\(ProcessInfo.processInfo.processIdentifier).tmp")
         // The new file takes the old one's permissions: a save made read-only stays so.
         var mode: mode_t = 0o644
         var status = stat()
@@ -83,7 +120,7 @@ public struct WorkshopStore: Sendable {
                 try handle.synchronize()
                 try handle.close()
             } catch {
-                throw SaveError(message: "cannot write \(temporary.path): \(Self.explain(error))")
+                throw SaveError(message: "cannot write \(temporary.path): \(SystemMessage.explain(error))")
             }
             // `open` applied the umask to the mode; the save's mode is set exactly.
             chmod(temporary.path, mode)
@@ -113,40 +150,11 @@ public struct WorkshopStore: Sendable {
         }
     }
 
-    /// The id of the most recently saved session, if any.
-    public func mostRecent() -> String? {
-        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
-        let saves = files.filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasPrefix(".") }
-        let newest = saves.max { a, b in
-            let dateA = (try? a.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
-            let dateB = (try? b.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
-            return dateA < dateB
-        }
-        return newest?.deletingPathExtension().lastPathComponent
-    }
+    /// The name of the most recently saved session, if any.
+    public func mostRecent() -> String? { list().first?.name }
 
     private static func systemError(_ what: String) -> Error {
         SaveError(message: "\(what): \(String(cString: strerror(errno)))")
-    }
-
-    private static func explain(_ error: Error) -> String {
-        if let decoding = error as? DecodingError {
-            switch decoding {
-            case .dataCorrupted(let context): return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
-            case .keyNotFound(let key, _): return "'\(key.stringValue)' is missing"
-            case .typeMismatch(_, let context), .valueNotFound(_, let context):
-                let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-                return "'\(path)' is not what a save holds there"
-            @unknown default: return "\(decoding)"
-            }
-        }
-        // The system's own words ("No space left on device"), wherever Foundation put them.
-        var current: NSError? = error as NSError
-        while let nsError = current {
-            if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-            current = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
-        }
-        return error.localizedDescription
     }
 }
 

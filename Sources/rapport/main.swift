@@ -1,3 +1,4 @@
 import RapportCLI
 
-RapportCommand.main()
+RapportCommand.exitOnTerminationSignals()
+RapportCommand.mainWithSafeMessages()

@@ -338,4 +338,43 @@ import Testing
         #expect(analysis.ranges[2] == ScoreRange(worst: -2, best: 0))
         #expect(analysis.worstPath.map(\.text) == ["(silence)", "Hi."])
     }
+
+    /// Issue 17: equal outcomes are equally best, in every place that names a best choice.
+    @Test func equalOutcomesAreEquallyBest() throws {
+        let scenario = try checked(
+            """
+            title: T
+            customer: C
+            == start
+            * Sorry, let me fix it.
+              score: empathy +2
+              coach: c
+              -> end
+            * I'm sorry; I'll fix it now.
+              score: empathy +2
+              coach: c
+              -> end
+            * Not my problem.
+              score: empathy -1
+              coach: c
+              -> end
+            == end
+            end good: fine
+            """)
+        let analysis = Analysis(scenario)
+        let session = Session(scenario)
+        let judgement = analysis.judgement(at: session.state)
+        #expect(judgement.best == [.choose(0), .choose(1)])
+        #expect(judgement.isBest(.choose(1)))
+        #expect(judgement.pointsGivenUp(by: .choose(1)) == 0)
+        #expect(judgement.pointsGivenUp(by: .choose(2)) == 3)
+        // Play's debrief, on the second of the two: no "better" choice.
+        var played = session
+        try played.choose(number: 2)
+        let debrief = Debrief(session: played, analysis: analysis)
+        #expect(debrief.decisions[0].better == nil)
+        #expect(debrief.decisions[0].pointsMissed == 0)
+        // Among the options a room has (no silence), the same.
+        #expect(analysis.judgement(at: session.state, among: [.choose(1), .choose(2)]).best == [.choose(1)])
+    }
 }

@@ -20,6 +20,10 @@ enum Rapport {
         let errors: String
     }
 
+    /// 14 March 2025, 09:30 UTC: the time every run of the program in these tests takes as now.
+    static let now = "1741944600"
+    static let today = "2025-03-14"
+
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -28,8 +32,17 @@ enum Rapport {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-tests").path
+        // A workshop's times, default session name and handout date read this clock, not the wall's.
+        env["SOURCE_DATE_EPOCH"] = Rapport.now
+        env["TZ"] = "UTC"
+        // A progress database of its own for every run, unless the test shares one on purpose.
+        env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rapport-cli-tests-data-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        // Records carry the time; golden ones need it to hold still.
+        env["RAPPORT_NOW"] = "2026-01-05T10:00:00Z"
+        env["LOGNAME"] = "learner"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = env.filter { !$0.value.isEmpty }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -186,8 +199,16 @@ enum Rapport {
         #expect(result.output.contains("Debrief"))
         #expect(!result.output.contains("\u{1B}"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: transcript)) as? [String: Any]
-        #expect(json?["version"] as? Int == 1)
+        #expect(json?["version"] as? Int == 2)
         #expect((json?["steps"] as? [Any])?.isEmpty == false)
+        // The figures a reader of the record wants beside the steps (docs/transcript.md).
+        #expect(json?["recordedAt"] as? String == "2026-01-05T10:00:00Z")
+        #expect(json?["mode"] as? String == "practice")
+        #expect(json?["timers"] as? Bool == false)
+        let scores = json?["scores"] as? [String: Any]
+        #expect(scores?["overall"] is Int)
+        let steps = json?["steps"] as? [[String: Any]]
+        #expect(steps?.contains { $0["coachNote"] is String } == true)
     }
 
     @Test func menuWithNoArguments() throws {

@@ -68,7 +68,7 @@ import Testing
             environment: ["XDG_STATE_HOME": state.path])
         let output = Self.record(result).replacingOccurrences(of: export.path, with: "EXPORT")
         Self.golden.assertMatches(output, "Outputs/\(name)/facilitate.txt")
-        for file in ["handout.md", "session.json"] {
+        for file in ["handout.html", "handout.md", "session.json"] {
             let text = (try? String(contentsOf: export.appendingPathComponent(file), encoding: .utf8)) ?? "(not written)"
             Self.golden.assertMatches(text, "Outputs/\(name)/facilitate-\(file)")
         }

@@ -313,17 +313,46 @@ import Testing
 }
 
 @Suite struct ScoreReportTests {
+    @Test func theScaleIsAnchoredAtZero() {
+        let range = ScoreRange(worst: -4, best: 8)
+        #expect(range.percent(of: 8) == 100)
+        #expect(range.percent(of: 0) == 0)
+        #expect(range.percent(of: -4) == -100)
+        #expect(range.percent(of: 4) == 50)
+        #expect(range.percent(of: -1) == -25)
+        #expect(range.percent(of: 20) == 100, "beyond the range is clamped")
+    }
+
+    @Test func onlyTheEndsReadAsTheEnds() {
+        let range = ScoreRange(worst: -300, best: 300)
+        #expect(range.percent(of: 299) == 99, "one short of the best is not the best")
+        #expect(range.percent(of: 1) == 1, "a point gained is not nothing")
+        #expect(range.percent(of: -1) == -1)
+        #expect(range.percent(of: -299) == -99)
+    }
+
     @Test func percentagesOfWhatIsPossible() {
         let report = ScoreReport(
             totals: [2, 0, 5], dimensionNames: ["respect", "empathy", "ownership"],
             ranges: [ScoreRange(worst: -2, best: 6), ScoreRange(worst: 0, best: 0), ScoreRange(worst: nil, best: 9)],
-            ending: nil)
-        #expect(report.dimensions.map(\.percent) == [50, nil, nil])
-        #expect(report.overall == 50)
+            overallRange: ScoreRange(worst: -2, best: 14), ending: nil)
+        // Ownership has no lower limit, but a positive total is a share of its best all the same.
+        #expect(report.dimensions.map(\.percent) == [33, nil, 55])
+        #expect(report.overallTotal == 7)
+        #expect(report.overall == 50, "overall is the sum against the sum's range, not a mean of dimensions")
     }
 
-    @Test func noApplicableDimensionHasNoOverall() {
-        let report = ScoreReport(totals: [0], dimensionNames: ["respect"], ranges: [ScoreRange(worst: 1, best: 1)], ending: nil)
+    @Test func aSideWithoutLimitHasNoShare() {
+        let range = ScoreRange(worst: nil, best: 4)
+        #expect(range.percent(of: -2) == nil)
+        #expect(range.percent(of: 0) == 0)
+        #expect(range.percent(of: 4) == 100)
+    }
+
+    @Test func noApplicableRangeHasNoOverall() {
+        let report = ScoreReport(
+            totals: [0], dimensionNames: ["respect"], ranges: [ScoreRange(worst: 1, best: 1)],
+            overallRange: ScoreRange(worst: 1, best: 1), ending: nil)
         #expect(report.overall == nil)
         #expect(report.dimensions[0].range.isApplicable == false)
     }

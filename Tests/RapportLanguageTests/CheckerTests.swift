@@ -45,6 +45,38 @@ import Testing
         #expect(Set(found) == Set(expected), "found \(found.map(\.rawValue))")
     }
 
+    /// RP0106 says what it found and what the trainee will see instead; the text is kept sanitised.
+    @Test(arguments: [
+        ("a \u{1B}[31mred\u{1B}[0m word", "this text has a control character, which will not be shown"),
+        ("a bell\u{7}", "this text has a control character, which will be shown as <U+0007>"),
+        (
+            "a \u{202E}reversed word",
+            "this text has a character that changes the direction of text, which will be shown as <U+202E>"
+        ),
+        ("left\u{200E}mark", "this text has a character that changes the direction of text, which will be shown as <U+200E>"),
+        ("zero\u{200B}width", "this text has an invisible character, which will be shown as <U+200B>"),
+        ("pay\u{200D}pal", "this text has an invisible character, which will be shown as <U+200D>"),
+        ("two\u{2028}lines", "this text has a line separator (<U+2028>), which will be shown as a space"),
+    ])
+    func controlAndInvisibleCharactersAreReported(text: String, message: String) throws {
+        let result = check("title: T\ncustomer: Dana Okafor\n\n== start\nDana: \(text)\nend good: ok\n")
+        let found = result.diagnostics.filter { $0.code == .controlCharacter }
+        #expect(found.map(\.message) == [message])
+        let scenario = try #require(result.scenario)
+        guard case .show(let line) = scenario.nodes[0].steps[0].action else { Issue.record("not a line"); return }
+        #expect(line.text.string == Sanitizer.clean(text))
+    }
+
+    /// Joiners inside emoji and inside words of scripts that use them are writing, not tricks.
+    @Test func joinedEmojiAndWordsAreNotReported() throws {
+        let text = "👩\u{200D}💻 می\u{200C}خواهم ❤\u{FE0F}"
+        let result = check("title: T\ncustomer: Dana Okafor\n\n== start\nDana: \(text)\nend good: ok\n")
+        #expect(result.diagnostics.isEmpty)
+        let scenario = try #require(result.scenario)
+        guard case .show(let line) = scenario.nodes[0].steps[0].action else { Issue.record("not a line"); return }
+        #expect(line.text.string == text)
+    }
+
     @Test(arguments: [
         ("title: T\n== start\nend good: ok\n", [DiagnosticCode.missingCustomer]),
         ("customer: C\n== start\nend good: ok\n", [.missingTitle]),

@@ -51,10 +51,16 @@ import Testing
         #expect(diagnostics.first?.range.start.line == 5)
     }
 
-    @Test func aFileLargerThanTheLimitIsNotRead() {
-        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: ScenarioLimits.fileSize + 1)
-        let result = Checker.check(SourceFile(name: "huge.scenario", bytes: bytes))
-        #expect(result.diagnostics.map(\.code) == [.beyondLimit])
+    /// Refused when read, before it is read whole (a sparse file, so the test writes nothing).
+    @Test func aFileLargerThanTheLimitIsNotRead() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-huge-\(UUID().uuidString).scenario")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: UInt64(ScenarioLimits.fileSize + 1))
+        try handle.close()
+        #expect(throws: SourceFile.ReadError.tooLarge(limit: ScenarioLimits.fileSize)) { try SourceFile.read(url.path) }
+        #expect(SourceFile.describe(bytes: ScenarioLimits.fileSize) == "32 MB")
     }
 
     /// A workshop letters options A to Z: a 27th choice is refused where it is written.

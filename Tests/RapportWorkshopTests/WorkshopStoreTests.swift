@@ -17,7 +17,7 @@ import Testing
 
     /// A good save with one tallied decision, as JSON to spoil.
     static func goodSave() throws -> [String: Any] {
-        var workshop = Workshop(scenario: try WorkshopTests.scenario(), teams: [])
+        var workshop = Workshop(scenario: try WorkshopTests.scenario(), teams: [], name: "workshop")
         try workshop.decide(vote: .tally([2, 1, 0]), option: 0, tieBroken: false)
         let data = try JSONEncoder().encode(workshop.record)
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -44,7 +44,7 @@ import Testing
 
     @Test func noSaveIsNotAnError() throws {
         let store = WorkshopStore(folder: Self.folder("none"))
-        #expect(try store.load(scenarioID: "workshop") == nil)
+        #expect(try store.load(session: "workshop") == nil)
     }
 
     @Test(arguments: [
@@ -59,7 +59,7 @@ import Testing
         let file = folder.appendingPathComponent("workshop.json")
         try Data(text.utf8).write(to: file)
         let store = WorkshopStore(folder: folder)
-        let error = try #require(throws: WorkshopStore.LoadError.self) { try store.load(scenarioID: "workshop") }
+        let error = try #require(throws: WorkshopStore.LoadError.self) { try store.load(session: "workshop") }
         #expect(error.path == file.path)
         #expect(error.reason.hasPrefix(reason), "\(error.reason)")
         #expect(error.description.contains(file.path))
@@ -76,7 +76,7 @@ import Testing
         let folder = Self.folder("tally-\(counts.map(String.init).joined(separator: "_"))")
         try Self.write(Self.spoilVote(try Self.goodSave(), ["tally": ["_0": counts]]), to: folder)
         let error = try #require(throws: WorkshopStore.LoadError.self) {
-            try WorkshopStore(folder: folder).load(scenarioID: "workshop")
+            try WorkshopStore(folder: folder).load(session: "workshop")
         }
         #expect(error.reason == reason)
     }
@@ -85,7 +85,7 @@ import Testing
         let folder = Self.folder("noteams")
         try Self.write(Self.spoilVote(try Self.goodSave(), ["teams": ["_0": [0]]]), to: folder)
         let error = try #require(throws: WorkshopStore.LoadError.self) {
-            try WorkshopStore(folder: folder).load(scenarioID: "workshop")
+            try WorkshopStore(folder: folder).load(session: "workshop")
         }
         #expect(error.reason == "decision 1 has 1 team picks for 0 teams")
     }
@@ -95,7 +95,7 @@ import Testing
         let folder = Self.folder("picks-\(picks.map(String.init).joined(separator: "_"))")
         try Self.write(Self.spoilVote(try Self.teamSave(), ["teams": ["_0": picks]]), to: folder)
         let error = try #require(throws: WorkshopStore.LoadError.self) {
-            try WorkshopStore(folder: folder).load(scenarioID: "workshop")
+            try WorkshopStore(folder: folder).load(session: "workshop")
         }
         #expect(error.reason.hasPrefix("decision 1 has"))
     }
@@ -106,6 +106,7 @@ import Testing
         #expect(record.problem() != nil)
         #expect(throws: WorkshopResumeError.self) { try Workshop(resuming: record, scenario: try WorkshopTests.scenario()) }
         record.decisions = []
+        record.stage = .voting
         #expect(record.problem() == nil)
     }
 
@@ -114,7 +115,7 @@ import Testing
         let file = folder.appendingPathComponent("workshop.json")
         try Data("junk".utf8).write(to: file)
         let store = WorkshopStore(folder: folder)
-        let aside = try store.moveAside(scenarioID: "workshop", at: Date(timeIntervalSince1970: 1_796_000_000))
+        let aside = try store.moveAside(session: "workshop", at: Date(timeIntervalSince1970: 1_796_000_000))
         #expect(aside.lastPathComponent == "workshop.json.unusable-20261130T005320Z")
         #expect(try String(contentsOf: aside, encoding: .utf8) == "junk")
         #expect(!FileManager.default.fileExists(atPath: file.path))
@@ -126,15 +127,15 @@ import Testing
     func savesKeepTheFilesMode(mode: Int) throws {
         let folder = Self.folder("mode-\(mode)")
         let store = WorkshopStore(folder: folder)
-        var workshop = Workshop(scenario: try WorkshopTests.scenario(), teams: [])
+        var workshop = Workshop(scenario: try WorkshopTests.scenario(), teams: [], name: "workshop")
         try store.save(workshop.record)
-        let file = store.url(for: "workshop")
+        let file = store.url(forSession: "workshop")
         chmod(file.path, mode_t(mode))
         try workshop.decide(vote: .tally([2, 1, 0]), option: 0, tieBroken: false)
         try store.save(workshop.record)
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         #expect((attributes[.posixPermissions] as? Int) == mode)
-        #expect(try store.load(scenarioID: "workshop") == workshop.record)
+        #expect(try store.load(session: "workshop") == workshop.record)
     }
 
     /// A process killed between writing its temporary file and renaming it leaves the last whole
@@ -142,13 +143,13 @@ import Testing
     @Test func aKillBetweenWriteAndRenameLosesNothing() throws {
         let folder = Self.folder("killed")
         let store = WorkshopStore(folder: folder)
-        var workshop = Workshop(scenario: try WorkshopTests.scenario(), teams: [])
+        var workshop = Workshop(scenario: try WorkshopTests.scenario(), teams: [], name: "workshop")
         try workshop.decide(vote: .tally([2, 1, 0]), option: 0, tieBroken: false)
         try store.save(workshop.record)
         // A dead process's half-written next save: a process id that cannot be running.
         let leftover = folder.appendingPathComponent(".workshop.json.2147483646.tmp")
         try Data("{\"version\": 1, \"decis".utf8).write(to: leftover)
-        #expect(try store.load(scenarioID: "workshop") == workshop.record)
+        #expect(try store.load(session: "workshop") == workshop.record)
         try store.save(workshop.record)
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
     }
@@ -159,6 +160,6 @@ import Testing
         let blocker = folder.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
         let store = WorkshopStore(folder: blocker.appendingPathComponent("workshops"))
-        #expect(throws: (any Error).self) { try store.save(Workshop(scenario: try WorkshopTests.scenario(), teams: []).record) }
+        #expect(throws: (any Error).self) { try store.save(Workshop(scenario: try WorkshopTests.scenario(), teams: [], name: "workshop").record) }
     }
 }

@@ -45,9 +45,66 @@ import Testing
         ("red:a blue:c green:b", [0, 2, 1]),
         ("A C A", [0, 2, 0]),
         ("Green B Red A Blue A", [0, 0, 1]),
+        // Issue 17: the picks together, case-insensitive names, beginnings of names.
+        ("ACA", [0, 2, 0]),
+        ("aca", [0, 2, 0]),
+        ("A,C,A", [0, 2, 0]),
+        ("RED a, BLUE c, gReEn b", [0, 2, 1]),
+        ("r a, bl c, g b", [0, 2, 1]),
+        ("Gr=B Re:A Blu: A", [0, 0, 1]),
     ])
     func goodTeamPicks(input: String, picks: [Int]) throws {
         #expect(try teams.parse(input) == .teams(picks))
+    }
+
+    /// Issue 17: "Front Desk" was accepted by --teams and could not be voted for.
+    let spaced = VoteParser(optionCount: 4, teams: ["Front Desk", "Front Office", "Night Shift", "Red", "Red Alert"])
+
+    @Test(arguments: [
+        ("Front Desk A, Front Office B, Night Shift C, Red D, Red Alert A", [0, 1, 2, 3, 0]),
+        ("front desk a front office b night shift c red d red alert a", [0, 1, 2, 3, 0]),
+        ("Red Alert A, Red D, Night C, Front O B, Front D A", [0, 1, 2, 3, 0]),
+        ("front desk:a, front office=b, night:c, red:d, red alert:a", [0, 1, 2, 3, 0]),
+        ("ABCDA", [0, 1, 2, 3, 0]),
+        ("A B C D A", [0, 1, 2, 3, 0]),
+    ])
+    func teamNamesWithSpaces(input: String, picks: [Int]) throws {
+        #expect(try spaced.parse(input) == .teams(picks))
+    }
+
+    @Test(arguments: [
+        ("Front A, Night B, Red C, Red Alert D", "'Front' could be Front Desk or Front Office; type more of the name."),
+        ("Front Desk, Front Office B", "Front Desk needs a pick after its name: one of A, B, C, D."),
+        ("ABCDE", "'E' is not an option here; the options are A, B, C, D."),
+        ("AB", "There are 5 teams (Front Desk, Front Office, Night Shift, Red, Red Alert) but 2 picks; give one pick per team."),
+    ])
+    func badSpacedTeamPicks(input: String, message: String) {
+        #expect(throws: VoteParser.Problem(message: message)) { try spaced.parse(input) }
+    }
+
+    /// `:help` lists every form, with the session's own team names.
+    @Test func theFormsNameTheTeams() {
+        let forms = spaced.forms.joined(separator: "\n")
+        #expect(forms.contains("Front Desk A, Front Office B, Night Shift C"))
+        #expect(forms.contains("A B C D A or ABCDA"))
+        #expect(forms.contains("front desk:a"))
+        #expect(forms.contains("fr a"))
+        #expect(parser.forms.joined().contains("A5 B3 C1"))
+    }
+
+    @Test(arguments: [
+        ("Red, Front Desk", nil),
+        ("Red,red", "each team needs a different name"),
+        ("A,Blue", "the team name 'A' is a single letter, which reads as a pick; use a word"),
+        ("Red:1,Blue", "the team name 'Red:1' holds ':', '=', ';' or ',', which separate a vote"),
+        (" , ", "--teams needs at least one name"),
+    ] as [(String, String?)])
+    func teamNamesAreChecked(list: String, problem: String?) {
+        #expect(TeamNames.problem(with: TeamNames.parse(list)) == problem)
+    }
+
+    @Test func teamNamesKeepTheirSpaces() {
+        #expect(TeamNames.parse(" Front   Desk ,Night Shift") == ["Front Desk", "Night Shift"])
     }
 
     @Test(arguments: [
@@ -127,11 +184,11 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-store-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = WorkshopStore(folder: folder)
-        var workshop = Workshop(scenario: try Self.scenario(), teams: [])
+        var workshop = Workshop(scenario: try Self.scenario(), teams: [], name: "workshop")
         try store.save(workshop.record)
         try workshop.decide(vote: .tally([2, 1, 0]), option: 0, tieBroken: false)
         try store.save(workshop.record)
-        #expect(try store.load(scenarioID: "workshop") == workshop.record)
+        #expect(try store.load(session: "workshop") == workshop.record)
         #expect(store.mostRecent() == "workshop")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
@@ -144,11 +201,25 @@ import Testing
         let report = WorkshopReport(workshop: workshop, analysis: Analysis(scenario))
         let markdown = report.markdown()
         #expect(markdown.hasPrefix("# The Late Refund: workshop handout"))
-        #expect(markdown.contains("## The room's path and the best path"))
+        #expect(markdown.contains("## The room's choices and the best choice at each decision"))
         #expect(markdown.contains("| Red |"))
-        let export = report.export()
-        #expect(export.teams.map(\.team) == ["Red", "Blue"])
-        #expect(export.ending?.outcome == workshop.session.step.ending?.outcome)
-        #expect(export.session.decisions.count == workshop.record.decisions.count)
+        let export = SessionExport(report)
+        #expect(export.teams == ["Red", "Blue"])
+        #expect(export.ending?.outcome == workshop.session.step.ending?.outcome.rawValue)
+        #expect(export.decisions.count == workshop.record.decisions.count)
+        #expect(export.decisions[0].teamPicks == ["Red": "A", "Blue": "B"])
+    }
+
+    /// A saved session is outside input, and may have been edited: team names with escape sequences
+    /// and direction controls reach the handout sanitised, wherever they are written.
+    @Test func theHandoutShowsTeamNamesSafely() throws {
+        let scenario = try Self.scenario()
+        var workshop = Workshop(scenario: scenario, teams: ["Red\u{1B}]0;pwned\u{7}", "Blue\u{202E}"])
+        while !workshop.isOver { try workshop.decide(vote: .teams([0, 1]), option: 0, tieBroken: true) }
+        let markdown = WorkshopReport(workshop: workshop, analysis: Analysis(scenario)).markdown()
+        let unsafe = markdown.split(separator: "\n").filter { Sanitizer.firstChange(in: String($0)) != nil }
+        #expect(unsafe.isEmpty, "\(unsafe)")
+        #expect(markdown.contains("Picked by Blue&lt;U+202E&gt;"))
+        #expect(markdown.contains("| Blue&lt;U+202E&gt; |"))
     }
 }

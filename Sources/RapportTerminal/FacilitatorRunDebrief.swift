@@ -1,0 +1,63 @@
+import RapportLanguage
+import RapportWorkshop
+
+/// The debrief at the facilitator's prompt: pages stepped through, listed and chosen, open until the
+/// facilitator closes it.
+extension FacilitatorRun {
+    mutating func debriefCommand(_ command: String, page: Int) -> Outcome? {
+        let count = debrief?.count ?? 1
+        switch command {
+        case "", ":next", "n":
+            if showingPageList {
+                show(.debrief(page: page))
+            } else if part + 1 < screenText().parts(height: renderer.height).count {
+                part += 1
+                redraw()
+            } else if page + 1 < count {
+                show(.debrief(page: page + 1))
+            } else {
+                output.write("This is the last page. :end closes the debrief; :pages lists the pages.\n")
+            }
+        case ":back", "b":
+            if part > 0 {
+                part -= 1
+                redraw()
+            } else {
+                show(.debrief(page: max(0, page - 1)))
+            }
+        case ":pages":
+            showingPageList = true
+            part = 0
+            redraw()
+        case ":show":
+            redraw()
+        case ":help", "?":
+            return facilitatorPane("the commands", renderer.help(workshop))
+        case ":scores", ":score":
+            show(.debrief(page: count >= 2 ? (debrief?.names.firstIndex(of: "Scores") ?? page) : page))
+        case ":end", ":quit":
+            return close(showingEveryPage: false)
+        default:
+            if let number = Int(command), (1...count).contains(number) {
+                show(.debrief(page: number - 1))
+            } else {
+                output.write("In the debrief: Enter for the next page, :back, :pages, a page's number, or :end to close it.\n")
+            }
+        }
+        return nil
+    }
+
+    /// Closes the debrief: the session is finished, and kept. At the end of piped input (a script)
+    /// every page is written, so nothing of the debrief is lost.
+    mutating func close(showingEveryPage: Bool) -> Outcome {
+        if case .debrief = screen {} else { show(.debrief(page: 0)) }
+        if showingEveryPage, case .debrief(let page) = screen, let debrief {
+            for next in (page + 1)..<max(page + 1, debrief.count) { show(.debrief(page: next)) }
+        }
+        if !workshop.record.isFinished {
+            workshop.markFinished(at: now())
+            persist()
+        }
+        return .finished
+    }
+}

@@ -1,0 +1,71 @@
+import RapportLanguage
+import RapportWorkshop
+
+/// Votes at the facilitator's prompt: read, recorded (asking which way the story goes on a tie) and
+/// undone.
+extension FacilitatorRun {
+    /// Records a vote, asking which way the story goes on a tie; returns `.stopped` if a signal to stop
+    /// comes at that question.
+    mutating func vote(_ text: String) -> Outcome? {
+        let vote: Vote
+        do {
+            vote = try workshop.parser.parse(text)
+        } catch {
+            // The message quotes what was typed, and the team names, which a saved session may have
+            // had edited: both from outside.
+            output.write(renderer.style.wrap(Sanitizer.clean(error.message) + " Nothing was recorded."))
+            return nil
+        }
+        switch workshop.result(of: vote) {
+        case .majority(let option):
+            record(vote, option: option, tieBroken: false)
+            return nil
+        case .tie(let options):
+            output.write(renderer.tie(options, counts: vote.counts(optionCount: workshop.step.choices.count)))
+            while true {
+                switch reader.read(prompt: "tie> ", silenceAfter: nil) {
+                case .line(let answer):
+                    let letter = answer.trimmingBlanks().uppercased()
+                    if let option = options.first(where: { FacilitatorRenderer.letter($0) == letter }) {
+                        record(vote, option: option, tieBroken: true)
+                        return nil
+                    }
+                    if letter == ":BACK" {
+                        output.write("The vote was not recorded.\n")
+                        return nil
+                    }
+                    output.write("Type \(options.map(FacilitatorRenderer.letter).joined(separator: " or ")), or :back to vote again.\n")
+                case .silence, .rejected:
+                    continue
+                case .endOfInput, .interrupt:
+                    output.write("The vote was not recorded.\n")
+                    return nil
+                case .terminate:
+                    output.write("The vote was not recorded.\n")
+                    return stop()
+                }
+            }
+        }
+    }
+
+    mutating func record(_ vote: Vote, option: Int, tieBroken: Bool) {
+        do {
+            try workshop.decide(vote: vote, option: option, tieBroken: tieBroken, at: now())
+        } catch {
+            output.write("That vote could not be recorded: \(error).\n")
+            return
+        }
+        timerLeft = nil
+        show(.voted)
+    }
+
+    mutating func back() {
+        guard workshop.undo() else {
+            output.write("There is no vote to undo yet.\n")
+            return
+        }
+        show(.decision)
+        output.write("The last vote is undone.\n")
+    }
+
+}

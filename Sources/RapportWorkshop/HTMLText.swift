@@ -1,0 +1,23 @@
+import RapportLanguage
+
+/// Text for an HTML page or an SVG drawing. Scenario files, team names and group names come from
+/// other people: every one of their characters that HTML could read as markup is written as an
+/// entity, in text and in attribute values alike, so no line of a scenario can add a tag, an
+/// attribute or a script to a handout.
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in Sanitizer.clean(text) {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
