@@ -17,7 +17,7 @@ let teamLists: [[String]] = [
     (0..<26).map { "Team\($0)" },
 ]
 /// A decision has 1 to 26 options (A to Z).
-let optionCounts = [1, 2, 3, 5, 26]
+let optionCounts = [1, 2, 3, 26]
 
 /// A workshop for each different number of options a scenario opens with, where a parsed vote
 /// can be recorded for real.
