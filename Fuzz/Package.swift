@@ -4,8 +4,8 @@ import PackageDescription
 // libFuzzer harnesses over what Rapport reads from outside: scenario files, walkthrough tests,
 // the facilitator's vote lines and saved workshop sessions. A package of its own, so that
 // `swift build` and `swift test` of Rapport never build them; `Fuzz/run` builds them with
-// `--sanitize fuzzer --sanitize address`, which instruments Rapport's libraries too. Each
-// executable defines `LLVMFuzzerTestOneInput`; libFuzzer supplies `main`.
+// coverage and AddressSanitizer, which instrument Rapport's libraries too. Each executable
+// defines `LLVMFuzzerTestOneInput` and is compiled as a library; libFuzzer supplies `main`.
 let package = Package(
     name: "RapportFuzz",
     platforms: [.macOS(.v13)],
