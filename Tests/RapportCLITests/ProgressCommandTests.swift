@@ -84,7 +84,8 @@ import Testing
         input.fileHandleForWriting.write(Data("1\n".utf8))
         let path = data + "/rapport/progress.sqlite"
         var kept = 0
-        for _ in 0..<600 where kept < 1 {  // up to 30 seconds on a busy machine
+        // Bounded at 30 s: the whole suite runs at once, and a loaded machine starts the child slowly.
+        for _ in 0..<600 where kept < 1 {
             Thread.sleep(forTimeInterval: 0.05)
             if FileManager.default.fileExists(atPath: path), let store = try? ProgressStore.open(at: path, clock: { Date() }) {
                 kept = (try? store.unfinished(learner: "learner").first?.actions.count) ?? 0
