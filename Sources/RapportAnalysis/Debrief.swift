@@ -11,7 +11,8 @@ public struct Debrief: Sendable {
     public struct Decision: Sendable {
         /// Its place among the run's actions (0-based): where a retry from here starts.
         public let index: Int
-        /// "Decision 3", or the node's `moment:` when it has one.
+        /// The node's `moment:` when it has one; else what the customer had just said (`Grace: "what
+        /// then?"`), which names the decision the same way in every run; else "Decision 3".
         public let label: String
         public let node: String
         public let moment: String?
@@ -105,7 +106,7 @@ public struct Debrief: Sendable {
             let state = replay.state
             let node = scenario.nodes[state.node]
             if !stayed { decisionNumber += 1 }
-            let label = node.moment?.string ?? "Decision \(decisionNumber)"
+            let label = node.moment?.string ?? Self.label(quoting: replay.step.lines) ?? "Decision \(decisionNumber)"
             let before = replay.totals.reduce(0, +)
             let taken: Rules.Action
             var chosenText: String?
@@ -164,6 +165,17 @@ public struct Debrief: Sendable {
         }
         focus = Self.focus(decisions.filter { !$0.playedForYou })
         suggestion = Self.suggestion(focus: focus, ending: ending)
+    }
+
+    /// An unmarked decision named by the last line spoken before it, shortened at a word.
+    static func label(quoting lines: [Line]) -> String? {
+        guard let line = lines.last(where: { $0.speaker != nil }), let speaker = line.speaker else { return nil }
+        var words = line.text.string
+        if words.count > 60 {
+            let cut = words.prefix(60)
+            words = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+        }
+        return "\(speaker): \"\(words)\""
     }
 
     /// The decisions the debrief lists.

@@ -81,7 +81,7 @@ import Testing
         // Warm, Deflect, Forget: Deflect scores most there, but no good ending is reachable after it.
         let debrief = try played([1, 1, 1])
         let focus = try #require(debrief.focus)
-        #expect(focus.label == "Decision 2")
+        #expect(focus.label == "C: \"Can you call me back?\"")
         #expect(focus.closedABetterEnding)
         #expect(focus.better == "Promise.")
         #expect(debrief.suggestion.contains("\"Promise.\" A time she can hold you to."))
@@ -107,7 +107,7 @@ import Testing
     @Test func promisesByTheirWordsWithWhereTheyWereMadeAndKept() throws {
         let kept = try played([1, 2, 1])
         #expect(kept.promises.map(\.description) == ["call her back by five"])
-        #expect(kept.promises.first?.madeAt == "Decision 2")
+        #expect(kept.promises.first?.madeAt == "C: \"Can you call me back?\"", "an unmarked decision is named by what the customer had just said")
         #expect(kept.promises.first?.settledAt == "The call")
         #expect(kept.promises.first?.status == .kept)
         #expect(kept.focus == nil, "the best path leaves nothing to suggest")

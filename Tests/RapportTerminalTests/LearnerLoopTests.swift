@@ -65,7 +65,7 @@ final class RecorderLog: PracticeRecorder {
         #expect(end == .quit)
         #expect(text.contains("What next?"))
         #expect(text.contains("Which decision?"))
-        #expect(text.contains("Back at Decision 2, as it was. Try it differently."))
+        #expect(text.contains("Back at Robin: \"Thank you for actually looking.\", as it was. Try it differently."))
         #expect(log.events.contains("began 1 played-for-you 1 retry"))
         // The retry kept the first decision and took the other choice at the second, which ends it.
         #expect(session.transcript.actions.count == 2)
