@@ -1,3 +1,5 @@
+import RapportLanguage
+
 /// A `ScenarioGraph` as Graphviz DOT: `dot -Tsvg` draws it. Every text is put in a quoted string
 /// with its backslashes and quotation marks escaped, so a scenario's text can neither end the string
 /// nor become one of DOT's escapes (`\N`, `\l`); lines are joined with DOT's `\n`.
@@ -54,7 +56,8 @@ public enum GraphDOT {
 
     static func escaped(_ text: String) -> String {
         var out = ""
-        for character in text {
+        // Cleaned first, as all outside text is (see `Sanitizer`), then escaped for the format.
+        for character in Sanitizer.clean(text) {
             switch character {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""

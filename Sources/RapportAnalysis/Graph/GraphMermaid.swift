@@ -53,7 +53,8 @@ public enum GraphMermaid {
     /// Mermaid's entity codes for the characters that mean something in a label or a statement.
     static func escaped(_ text: String) -> String {
         var out = ""
-        for character in text {
+        // Cleaned first, as all outside text is (see `Sanitizer`), then escaped for the format.
+        for character in Sanitizer.clean(text) {
             switch character {
             case "\"": out += "#quot;"
             case "<": out += "#lt;"

@@ -41,7 +41,8 @@ public enum GraphPage {
 
     public static func escaped(_ text: String) -> String {
         var out = ""
-        for character in text {
+        // Cleaned first, as all outside text is (see `Sanitizer`), then escaped for the format.
+        for character in Sanitizer.clean(text) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
