@@ -178,7 +178,13 @@ public enum WalkthroughRunner {
                 let full = (line.speaker.map { "\($0): " } ?? "") + line.text.string
                 return Forgiving.comparable(full).contains(wanted)
             }
-            return shown ? nil : Failure("no line shown so far contains '\(words)'")
+            guard !shown else { return nil }
+            let last = session.linesShown.suffix(3).map { line in
+                "'" + (line.speaker.map { "\($0): " } ?? "") + line.text.string + "'"
+            }
+            return Failure(
+                "no line shown so far contains '\(words)'",
+                last.isEmpty ? "no line has been shown yet" : "the last lines shown: " + last.joined(separator: ", "))
         case .visited(let node):
             guard scenario.nodeIndex(named: node) != nil else {
                 return Failure(

@@ -221,6 +221,11 @@ import Testing
         #expect(failures[2].fixIt?.replacement == "trust")
     }
 
+    @Test func aLineNotShownSaysWhatWasShown() throws {
+        let (results, _) = try run("== w\nexpect line: goodbye\n")
+        #expect(results[0].failures.first?.note == "the last lines shown: 'Dana: I’ve waited – twice.'")
+    }
+
     @Test func decisionsThatCannotBeReadAreReported() {
         let (_, problems) = WalkthroughFile.parse(SourceFile(name: "t.tests", text: "== w\nexpect decisions at leastways 3\n"))
         #expect(problems.map(\.code) == [.malformedWalk])
