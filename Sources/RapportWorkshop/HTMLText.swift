@@ -6,18 +6,6 @@ import RapportLanguage
 /// attribute or a script to a handout.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in Sanitizer.clean(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        Sanitizer.escapingHTML(text)
     }
 }

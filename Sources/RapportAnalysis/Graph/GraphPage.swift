@@ -40,18 +40,6 @@ public enum GraphPage {
     }
 
     public static func escaped(_ text: String) -> String {
-        var out = ""
-        // Cleaned first, as all outside text is (see `Sanitizer`), then escaped for the format.
-        for character in Sanitizer.clean(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        Sanitizer.escapingHTML(text)
     }
 }
