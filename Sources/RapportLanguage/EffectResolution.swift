@@ -40,9 +40,8 @@ extension NodePass {
     }
 
     mutating func reportLargeScore(_ score: ScoreSyntax) {
-        let sign = score.delta > 0 ? "+" : ""
         log.report(
-            .largeScore, "a score of \(sign)\(score.delta) on '\(score.dimension.text)' is outside Rapport's scale of -3 to +3",
+            .largeScore, "a score of \(score.delta.signedFigure) on '\(score.dimension.text)' is outside Rapport's scale of -3 to +3",
             score.dimension.span,
             note: "use +1 or -1 for a small effect, +2 or -2 for a clear one and +3 or -3 for the strongest, so scores mean the same across scenarios")
     }

@@ -41,10 +41,9 @@ enum GuidePass {
             let totals = node.choices.map(ownTotal)
             let spread = totals.max()! - totals.min()!
             guard spread >= hardSpread else { continue }
-            func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
             log.report(
                 .hardDecisionWithoutHint,
-                "the choices at '\(node.id)' score from \(signed(totals.min()!)) to \(signed(totals.max()!)), and there is no hint",
+                "the choices at '\(node.id)' score from \(totals.min()!.signedFigure) to \(totals.max()!.signedFigure), and there is no hint",
                 nodeSyntax.name.span,
                 note: "a decision where choosing well matters this much deserves a 'hint:' that points at what to notice (not at which choice to pick)")
         }

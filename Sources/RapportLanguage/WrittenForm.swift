@@ -39,7 +39,7 @@ extension Condition {
 extension Effect {
     public func written(in scenario: CheckedScenario) -> String {
         switch self {
-        case .score(let dimension, let delta): return "\(scenario.dimensions[dimension]) \(delta > 0 ? "+" : "")\(delta)"
+        case .score(let dimension, let delta): return "\(scenario.dimensions[dimension]) \(delta.signedFigure)"
         case .set(let index, let op, let amount):
             let variable = scenario.variables[index]
             let value = variable.isBoolean ? (amount != 0 ? "true" : "false") : String(amount)

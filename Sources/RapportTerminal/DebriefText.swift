@@ -66,7 +66,7 @@ extension PracticeRenderer {
     func bound(_ value: Int?) -> String { value.map(style.signed) ?? "unbounded" }
 
     /// "+56%", "0%", "-30%".
-    func percentFigure(_ percent: Int) -> String { percent > 0 ? "+\(percent)%" : "\(percent)%" }
+    func percentFigure(_ percent: Int) -> String { percent.signedFigure + "%" }
 
     func percentWords(_ percent: Int) -> String {
         if percent > 0 { return "\(percent) percent of the best" }

@@ -107,7 +107,7 @@ public struct ProgressText: Sendable {
         return "  " + TextLayout.leftAligned(name, width: nameWidth) + " " + style.accent(chart) + " " + style.dim(change) + "\n"
     }
 
-    func figure(_ percent: Int) -> String { percent > 0 ? "+\(percent)%" : "\(percent)%" }
+    func figure(_ percent: Int) -> String { percent.signedFigure + "%" }
 
     func percentWords(_ percent: Int) -> String {
         percent < 0 ? "minus \(-percent) percent" : "\(percent) percent"
@@ -128,7 +128,7 @@ public struct ProgressText: Sendable {
             var done = "Done \(attempts.count == 1 ? "once" : "\(attempts.count) times")"
             if let ending = attempts.compactMap(\.ending).max() { done += "; best: a \(ending.rawValue) ending" }
             if let overall = attempts.compactMap(\.overallPercent).max() {
-                done += plain ? ", \(overall < 0 ? "minus \(-overall)" : "\(overall)") percent" : ", \(overall > 0 ? "+" : "")\(overall)%"
+                done += plain ? ", \(overall < 0 ? "minus \(-overall)" : "\(overall)") percent" : ", \(overall.signedFigure)%"
             }
             parts.append(done)
         }
