@@ -6,17 +6,11 @@ import RapportLanguage
 /// future (`PlayState`) together with how play stopped there, so playthroughs that rejoin cost
 /// states, not paths: the graph is linear in the number of distinct states.
 struct StateGraph: Sendable {
-    /// A reachable state and how play stopped in it, as one list of numbers: the node, the stop (its
-    /// number in `stops`), whether the silence was used, then the values, the promises and the
-    /// watched visits. The stop is part of the key: arriving at a node can end the conversation from
-    /// one state and not from another, and leave the same values. One list rather than the parts,
-    /// so that finding a state among a million hashes, compares and copies one array.
+    /// A reachable state and how play stopped in it. The stop is part of the key: arriving at a node
+    /// can end the conversation from one state and not from another, and leave the same values.
     struct Reached: Hashable, Sendable {
-        let numbers: [Int]
-
-        static let header = 3
-        var node: Int { numbers[0] }
-        var stopNumber: Int { numbers[1] }
+        let state: PlayState
+        let stop: Rules.Stop
     }
 
     /// A move from one state to another.
@@ -33,9 +27,6 @@ struct StateGraph: Sendable {
     let silences: Bool
     private(set) var states: [Reached] = []
     private var numbers: [Reached: Int] = [:]
-    /// Every distinct way play stopped, numbered as first met; a decision is 0.
-    private var stops: [Rules.Stop] = [.decision]
-    private var stopNumbers: [Rules.Stop: Int] = [.decision: 0]
     /// The edges of state `s` are `edges[edgeStart[s]..<edgeStart[s + 1]]`, once explored.
     private(set) var edges: [Edge] = []
     private var edgeStart: [Int] = []
@@ -80,7 +71,7 @@ struct StateGraph: Sendable {
         var none: [Event]? = nil
         let first = rules.arrive(at: scenario.start, from: rules.initialState, deltas: &initialDeltas, events: &none)
         for node in first.path { nodesEntered[node] = true }
-        _ = number(of: reached(first.state, first.stop))
+        _ = number(of: Reached(state: first.state, stop: first.stop))
         var next = 0
         while next < states.count {
             let expanding = next
@@ -104,7 +95,7 @@ struct StateGraph: Sendable {
                     nodesEntered[node] = true
                     work += testCost[node]
                 }
-                let target = number(of: reached(arrival.state, arrival.stop))
+                let target = number(of: Reached(state: arrival.state, stop: arrival.stop))
                 edges.append(Edge(action: action, target: target))
                 edgeDeltas += deltas
             }
@@ -112,37 +103,8 @@ struct StateGraph: Sendable {
         edgeStart.append(edges.count)
     }
 
-    private mutating func reached(_ state: PlayState, _ stop: Rules.Stop) -> Reached {
-        let stopNumber: Int
-        if let known = stopNumbers[stop] {
-            stopNumber = known
-        } else {
-            stopNumber = stops.count
-            stops.append(stop)
-            stopNumbers[stop] = stopNumber
-        }
-        return Self.reached(state, stopNumber: stopNumber)
-    }
-
-    private static func reached(_ state: PlayState, stopNumber: Int) -> Reached {
-        var numbers = [state.node, stopNumber, state.silenceUsed ? 1 : 0]
-        numbers.reserveCapacity(Reached.header + state.values.count + state.promises.count + state.watchedVisits.count)
-        numbers += state.values
-        for promise in state.promises { numbers.append(Int(promise.rawValue)) }
-        for visited in state.watchedVisits { numbers.append(visited ? 1 : 0) }
-        return Reached(numbers: numbers)
-    }
-
     /// The play state a number stands for.
-    func playState(of state: Int) -> PlayState {
-        let numbers = states[state].numbers
-        let valuesEnd = Reached.header + scenario.variables.count
-        let promisesEnd = valuesEnd + scenario.promises.count
-        return PlayState(
-            node: numbers[0], values: Array(numbers[Reached.header..<valuesEnd]),
-            promises: numbers[valuesEnd..<promisesEnd].map { PromiseStatus(rawValue: UInt8($0))! },
-            watchedVisits: numbers[promisesEnd...].map { $0 != 0 }, silenceUsed: numbers[2] != 0)
-    }
+    func playState(of state: Int) -> PlayState { states[state].state }
 
     /// The number of a state, adding it if it is new.
     private mutating func number(of reached: Reached) -> Int {
@@ -154,19 +116,19 @@ struct StateGraph: Sendable {
 
     // MARK: - Reading the graph
 
-    func stop(of state: Int) -> Rules.Stop { stops[states[state].stopNumber] }
+    func stop(of state: Int) -> Rules.Stop { states[state].stop }
 
-    func isDecision(_ state: Int) -> Bool { states[state].stopNumber == 0 }
+    func isDecision(_ state: Int) -> Bool { states[state].stop == .decision }
 
     func isEnding(_ state: Int) -> Bool {
         if case .ended = stop(of: state) { return true }
         return false
     }
 
-    func node(of state: Int) -> Int { states[state].node }
+    func node(of state: Int) -> Int { states[state].state.node }
 
     /// The explored decision state equal to `state`, if there is one.
-    func decisionState(matching state: PlayState) -> Int? { numbers[Self.reached(state, stopNumber: 0)] }
+    func decisionState(matching state: PlayState) -> Int? { numbers[Reached(state: state, stop: .decision)] }
 
     func wasOffered(node: Int, choice: Int) -> Bool { choiceOffered[node][choice] }
 
