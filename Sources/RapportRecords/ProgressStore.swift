@@ -45,15 +45,33 @@ public final class ProgressStore: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.label = "rapport-progress"
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in try Self.identify(db, path: path) }
-            try ProgressSchema.migrator.migrate(queue)
+            // GRDB's migrator reads which migrations are applied, then runs each in its own
+            // transaction: two Rapports opening a new file at once would both run the first one,
+            // and the second would find its tables made. Opening is one at a time per folder.
+            let queue = try Self.oneAtATime(in: folder) {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try queue.read { db in try Self.identify(db, path: path) }
+                try ProgressSchema.migrator.migrate(queue)
+                return queue
+            }
             return ProgressStore(path: path, queue: queue, clock: clock)
         } catch let error as ProgressStoreError {
             throw error
         } catch {
             throw Self.classify(error, path: path)
         }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `folder` (a lock on the folder, not on a file in
+    /// it: SQLite's own locks on the database must not be touched, and a lock file would be one
+    /// more file to leave behind). Waits for another Rapport that holds it.
+    static func oneAtATime<T>(in folder: String, _ body: () throws -> T) throws -> T {
+        let descriptor = openFolder(folder)
+        guard descriptor >= 0 else { return try body() }  // an unreadable folder fails in SQLite, with its words
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
     }
 
     /// Refuses what is not a sound Rapport database of a version this Rapport knows, before
@@ -165,4 +183,9 @@ public final class ProgressStore: Sendable {
     static func date(_ text: String) -> Date? {
         ISO8601DateFormatter().date(from: text)
     }
+}
+
+/// A descriptor for `folder`, to lock; outside the type, whose own `open` would hide the system's.
+private func openFolder(_ folder: String) -> Int32 {
+    open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
 }

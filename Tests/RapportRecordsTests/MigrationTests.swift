@@ -19,6 +19,31 @@ import Testing
         #expect(applied == Set(ProgressSchema.migrator.migrations))
     }
 
+    /// Two Rapports started at once on a new database (two terminal windows, or a test reading the
+    /// file while `rapport play` creates it) must not both run the first migration: the second
+    /// would find the tables made and call the file damaged.
+    @Test func databasesOpenedAtOnceAreMigratedOnce() async throws {
+        for _ in 0..<10 {
+            let path = scratchDatabase()
+            let outcomes = await withTaskGroup(of: String?.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        do {
+                            _ = try ProgressStore.open(at: path, clock: { Date(timeIntervalSince1970: 0) })
+                            return nil
+                        } catch {
+                            return "\(error)"
+                        }
+                    }
+                }
+                var failures: [String] = []
+                for await outcome in group { if let outcome { failures.append(outcome) } }
+                return failures
+            }
+            #expect(outcomes.isEmpty, "\(outcomes)")
+        }
+    }
+
     @Test func aFirstVersionDatabaseIsCarriedForward() throws {
         let path = scratchDatabase()
         try FileManager.default.createDirectory(
