@@ -58,7 +58,9 @@ public struct DebriefPages: Sendable {
             }
             if decision.tieBroken { body += lines("The vote was tied; the facilitator chose.") }
             if body.last == "" { body.removeLast() }
-            pages.append(("\(decision.number). \(decision.title)", body))
+            // Named "Decision N", not "N.": the list of pages numbers the pages, and a decision's
+            // own number there read as a second one ("2. 1. The opening").
+            pages.append((decision.moment.map { "Decision \(decision.number): \($0)" } ?? "Decision \(decision.number)", body))
         }
 
         let promises = report.promises

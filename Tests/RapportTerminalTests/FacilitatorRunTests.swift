@@ -218,6 +218,28 @@ import Testing
         #expect(pageStages.contains(4), "the page shown is saved")
     }
 
+    /// The list of pages numbered a decision's page twice, its page and its decision ("2. 1. The
+    /// opening"), so a facilitator who typed the decision's number landed on the page before. Each
+    /// page has one number, the one to type; a decision's page is named "Decision N".
+    @Test func theListOfPagesNumbersEachPageOnce() throws {
+        let input: [LineEvent] = [
+            .line(""), .line("A1"), .line(""), .line(""), .line("A1"), .line(""), .line(""), .line("A1"), .line(""), .line(""),
+            .line(":pages"), .line("2"), .line(":end"),
+        ]
+        let played = try Self.run("workshop", teams: [], input: input)
+        let list = try #require(Self.screens(played.text).first { $0.hasPrefix("── Debrief pages") })
+        let entries = list.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  ") }
+        #expect(entries.count >= 6)
+        for (index, entry) in entries.enumerated() {
+            let name = try #require(entry.split(separator: ". ", maxSplits: 1).last)
+            #expect(entry.hasPrefix("  \(index + 1). "))
+            #expect(name.first?.isNumber == false, "numbered twice: \(entry)")
+        }
+        #expect(entries[1] == "  2. Decision 1: The opening")
+        let typed = try #require(Self.screens(played.text).last { $0.hasPrefix("── Debrief") })
+        #expect(typed.hasPrefix("── Debrief: Decision 1: The opening, page 2 of "))
+    }
+
     /// Issue 17, defect 6: a session killed between a vote and its reveal resumed at the next
     /// decision. It resumes at the vote, and Enter reveals it.
     @Test func aResumedVoteIsRevealed() throws {
