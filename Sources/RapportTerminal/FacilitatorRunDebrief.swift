@@ -48,10 +48,17 @@ extension FacilitatorRun {
     }
 
     /// Closes the debrief: the session is finished, and kept. At the end of piped input (a script)
-    /// every page is written, so nothing of the debrief is lost.
+    /// every page is written, so nothing of the debrief is lost. At a terminal, Ctrl-D (asked for
+    /// with `showingEveryPage` too, as the end of input) closes it as `:end` does: there the pages
+    /// would each be drawn on a cleared screen and flash past, and the facilitator pages on purpose.
+    ///
+    /// A terminal is told from a pipe by the reader's timers: the readline reader, used only when
+    /// input and output are both terminals, is the one that has them; plain lines (a pipe, or
+    /// output to a file) do not. That is the question nearest to "is someone typing" that a reader
+    /// answers today (a scripted reader in the tests has timers, so it stands for a terminal).
     mutating func close(showingEveryPage: Bool) -> Outcome {
         if case .debrief = screen {} else { show(.debrief(page: 0)) }
-        if showingEveryPage, case .debrief(let page) = screen, let debrief {
+        if showingEveryPage, !reader.supportsTimers, case .debrief(let page) = screen, let debrief {
             for next in (page + 1)..<max(page + 1, debrief.count) { show(.debrief(page: next)) }
         }
         if !workshop.record.isFinished {

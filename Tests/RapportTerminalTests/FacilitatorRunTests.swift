@@ -26,7 +26,7 @@ import Testing
 
     static func run(
         _ name: String, teams: [String], input: [LineEvent], height: Int? = nil, width: Int = 80, colour: Bool = false,
-        clearsScreen: Bool = false, resuming: WorkshopRecord? = nil
+        clearsScreen: Bool = false, resuming: WorkshopRecord? = nil, piped: Bool = false
     ) throws -> Played {
         let scenario = try fixture(name)
         let saves = Saves()
@@ -35,7 +35,7 @@ import Testing
         let workshop = try resuming.map { try Workshop(resuming: $0, scenario: scenario) } ?? Workshop(scenario: scenario, teams: teams)
         var run = FacilitatorRun(
             workshop: workshop, analysis: Analysis(scenario),
-            reader: ScriptedLineReader(input), output: BufferOutput(),
+            reader: AnyLineReader(piped ? PipedLines(input) as any LineReader : ScriptedLineReader(input)), output: BufferOutput(),
             renderer: renderer,
             save: { record in
                 saves.records.append(record)
@@ -46,6 +46,15 @@ import Testing
         run.onRoomScreen = { screens.list.append($0) }
         _ = run.run()
         return Played(text: run.output.text, workshop: run.workshop, saves: saves, screens: screens.list)
+    }
+
+    /// Scripted lines read as from a pipe: no timers, as `PlainLineReader` (a scripted reader stands
+    /// for a terminal).
+    struct PipedLines: LineReader {
+        var lines: ScriptedLineReader
+        init(_ events: [LineEvent]) { lines = ScriptedLineReader(events) }
+        mutating func read(prompt: String, silenceAfter seconds: Int?) -> LineEvent { lines.read(prompt: prompt, silenceAfter: nil) }
+        var supportsTimers: Bool { false }
     }
 
     /// The screens drawn, each from its heading on.
@@ -106,9 +115,10 @@ import Testing
         Self.golden.assertMatches(played.text, "facilitate-room-workshop.txt")
     }
 
-    /// The room votes on the first step and the session ends before anyone reveals it.
+    /// The room votes on the first step and the session ends before anyone reveals it (the input
+    /// ends, as a script's does: every page of the debrief is written).
     @Test func nothingOfTheScoringBeforeTheReveal() throws {
-        let played = try Self.run("workshop", teams: [], input: [.line(""), .line("A5 B3 C1")])
+        let played = try Self.run("workshop", teams: [], input: [.line(""), .line("A5 B3 C1")], piped: true)
         #expect(played.workshop.record.decisions.count == 1)
         let beforeDebrief = try #require(played.text.components(separatedBy: "── Debrief").first)
         #expect(beforeDebrief.contains("The room goes with"))
@@ -167,7 +177,7 @@ import Testing
     /// with an "and more" cue when even that is too tall.
     @Test func aRevealFitsEightyByTwentyFour() throws {
         let input: [LineEvent] = [.line(""), .line("A1 B3 C0 D2"), .line(""), .line(""), .line("")]
-        let played = try Self.run("workshop-ties", teams: [], input: input, height: 24)
+        let played = try Self.run("workshop-ties", teams: [], input: input, height: 24, piped: true)
         for screen in Self.screens(played.text) where !screen.hasPrefix("── Debrief") {
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             #expect(lines.count + 2 <= 24, "\(lines.count) lines:\n\(screen)")
@@ -182,7 +192,7 @@ import Testing
     /// no node or promise id reaches the room.
     @Test func theRevealJudgesAndNamesNoIds() throws {
         let input: [LineEvent] = [.line(""), .line("B3 A1"), .line(""), .line(""), .line("A3"), .line(""), .line(""), .line("B2"), .line("")]
-        let played = try Self.run("workshop-ties", teams: [], input: input)
+        let played = try Self.run("workshop-ties", teams: [], input: input, piped: true)
         let reveal = try #require(Self.screens(played.text).first { $0.hasPrefix("── Reveal") })
         #expect(reveal.components(separatedBy: "★ a best choice").count - 1 == 2)
         #expect(!played.text.contains("tenminutes"))
@@ -238,6 +248,28 @@ import Testing
         #expect(entries[1] == "  2. Decision 1: The opening")
         let typed = try #require(Self.screens(played.text).last { $0.hasPrefix("── Debrief") })
         #expect(typed.hasPrefix("── Debrief: Decision 1: The opening, page 2 of "))
+    }
+
+    /// Ctrl-D at a terminal, in the debrief, closed it by drawing every page after the one on the
+    /// screen, each on a cleared screen, so they flashed past. At a terminal it now closes the
+    /// debrief as :end does; at the end of piped input every page is still written, so a script
+    /// loses nothing of it.
+    @Test(arguments: [false, true])
+    func endOfInputInTheDebrief(piped: Bool) throws {
+        let toTheDebrief: [LineEvent] = [
+            .line(""), .line("A1"), .line(""), .line(""), .line("A1"), .line(""), .line(""), .line("A1"), .line(""), .line(""),
+            .line(""),  // page 2; then the input ends
+        ]
+        let played = try Self.run("workshop", teams: [], input: toTheDebrief, piped: piped)
+        let pages = Self.screens(played.text).filter { $0.hasPrefix("── Debrief: ") }
+        #expect(played.workshop.record.isFinished)
+        if piped {
+            #expect(pages.count == 8)
+            #expect(pages.last?.contains("For the closing conversation, page 8 of 8") == true)
+        } else {
+            #expect(pages.count == 2, "\(pages.map { $0.prefix(60) })")
+            #expect(pages.last?.contains("page 2 of 8") == true)
+        }
     }
 
     /// Issue 17, defect 6: a session killed between a vote and its reveal resumed at the next
