@@ -28,7 +28,8 @@ public struct FacilitatorRenderer: Sendable {
 
     func clean(_ text: String) -> String { Sanitizer.clean(text) }
     func clean(_ text: ScenarioText) -> String { Sanitizer.clean(text) }
-    static func letter(_ index: Int) -> String { String(VoteParser.letter(index)) }
+    /// Kept only because `FacilitatorPanes` calls it; call `VoteParser.letter` directly.
+    static func letter(_ index: Int) -> String { VoteParser.letter(index) }
 
     /// Lines of wrapped text, without the final newline.
     func lines(_ text: String, indent: String = "", rest: String? = nil) -> [String] {
@@ -117,7 +118,7 @@ public struct FacilitatorRenderer: Sendable {
         if spaced.last != "" { spaced.append("") }
         compact.append("")
         for (index, choice) in step.choices.enumerated() {
-            add(lines(clean(choice.text), indent: "  " + style.bold(Self.letter(index)) + "   ", rest: "      "), gap: true)
+            add(lines(clean(choice.text), indent: "  " + style.bold(VoteParser.letter(index)) + "   ", rest: "      "), gap: true)
         }
         compact.append("")
         if let discuss = step.discuss { add(lines(style.bold("Discuss:") + " " + clean(discuss), rest: "  "), gap: false) }
@@ -132,7 +133,7 @@ public struct FacilitatorRenderer: Sendable {
         let example = clean(workshop.parser.example)
         return workshop.teams.isEmpty
             ? "Type the votes (\(example)), or :help."
-            : "Type each team's pick (\(example), or \(workshop.teams.indices.map { Self.letter($0 % max(1, workshop.step.choices.count)) }.joined())), or :help."
+            : "Type each team's pick (\(example), or \(workshop.teams.indices.map { VoteParser.letter($0 % max(1, workshop.step.choices.count)) }.joined())), or :help."
     }
 
     /// The decision now open for votes.
@@ -147,7 +148,7 @@ public struct FacilitatorRenderer: Sendable {
         let counts = past.record.vote.counts(optionCount: past.reveals.count)
         let total = counts.reduce(0, +)
         let unit = workshop.teams.isEmpty ? (total == 1 ? "vote" : "votes") : (total == 1 ? "team" : "teams")
-        var line = "The room goes with \(style.bold(Self.letter(past.chosenIndex))) (\(counts[past.chosenIndex]) of \(total) \(unit))"
+        var line = "The room goes with \(style.bold(VoteParser.letter(past.chosenIndex))) (\(counts[past.chosenIndex]) of \(total) \(unit))"
         line += past.record.tieBroken ? ", the facilitator's call on a tie." : "."
         screen.spaced += ["", line]
         screen.compact += [line]
@@ -156,8 +157,8 @@ public struct FacilitatorRenderer: Sendable {
     }
 
     public func tie(_ options: [Int], counts: [Int]) -> String {
-        let names = options.map(Self.letter).joined(separator: " and ")
-        return "\nA tie between \(names) (\(counts[options[0]]) each). Which way does the story go? Type \(options.map(Self.letter).joined(separator: " or ")).\n"
+        let names = options.map(VoteParser.letter).joined(separator: " and ")
+        return "\nA tie between \(names) (\(counts[options[0]]) each). Which way does the story go? Type \(options.map(VoteParser.letter).joined(separator: " or ")).\n"
     }
 
     /// The scores so far, counting only what the room has seen revealed.

@@ -26,7 +26,7 @@ extension FacilitatorRun {
                 switch reader.read(prompt: "tie> ", silenceAfter: nil) {
                 case .line(let answer):
                     let letter = answer.trimmingBlanks().uppercased()
-                    if let option = options.first(where: { FacilitatorRenderer.letter($0) == letter }) {
+                    if let option = options.first(where: { VoteParser.letter($0) == letter }) {
                         record(vote, option: option, tieBroken: true)
                         return nil
                     }
@@ -34,7 +34,7 @@ extension FacilitatorRun {
                         output.write("The vote was not recorded.\n")
                         return nil
                     }
-                    output.write("Type \(options.map(FacilitatorRenderer.letter).joined(separator: " or ")), or :back to vote again.\n")
+                    output.write("Type \(options.map(VoteParser.letter).joined(separator: " or ")), or :back to vote again.\n")
                 case .silence, .rejected:
                     continue
                 case .endOfInput, .interrupt:

@@ -124,7 +124,7 @@ public struct SessionExport: Sendable, Codable, Equatable {
             var teamPicks: [String: String]?
             var teamScores: [String: [String: Int]]?
             if !decision.teamPicks.isEmpty {
-                teamPicks = Dictionary(decision.teamPicks.map { ($0.team, WorkshopReport.letter($0.option)) }, uniquingKeysWith: { a, _ in a })
+                teamPicks = Dictionary(decision.teamPicks.map { ($0.team, VoteParser.letter($0.option)) }, uniquingKeysWith: { a, _ in a })
                 teamScores = Dictionary(
                     decision.teamPicks.map { ($0.team, named(decision.options[$0.option].deltas)) }, uniquingKeysWith: { a, _ in a })
             }
@@ -132,8 +132,8 @@ public struct SessionExport: Sendable, Codable, Equatable {
                 number: decision.number, node: saved.node, moment: decision.moment, votedAt: saved.votedAt,
                 revealedAt: saved.revealedAt, options: options,
                 votes: Dictionary(options.map { ($0.letter, $0.votes) }, uniquingKeysWith: +), teamPicks: teamPicks,
-                chosen: WorkshopReport.letter(decision.chosen), tieBroken: decision.tieBroken,
-                best: decision.best.map(WorkshopReport.letter), pointsGivenUp: decision.pointsGivenUp,
+                chosen: VoteParser.letter(decision.chosen), tieBroken: decision.tieBroken,
+                best: decision.best.map(VoteParser.letter), pointsGivenUp: decision.pointsGivenUp,
                 roomScores: named(decision.options[decision.chosen].deltas), teamScores: teamScores)
         }
         let rows = report.scoreRows

@@ -35,9 +35,19 @@ public struct VoteParser: Sendable {
         public var description: String { message }
     }
 
-    var letters: String { (0..<optionCount).map { String(Self.letter($0)) }.joined(separator: ", ") }
+    var letters: String { (0..<optionCount).map { Self.letter($0) }.joined(separator: ", ") }
 
-    public static func letter(_ index: Int) -> Character { Character(UnicodeScalar(UInt8(65 + index % 26))) }
+    /// The letter of option `index` (A = 0). A decision has at most 26 options
+    /// (`ScenarioLimits.choicesPerNode`; the checker refuses a 27th), one for each letter, so an
+    /// index without one is a bug in the caller, not something to wrap round and hide.
+    public static func letter(_ index: Int) -> String {
+        precondition((0..<26).contains(index), "option \(index) has no letter: a decision has at most 26 options")
+        return String(UnicodeScalar(UInt8(65 + index)))
+    }
+
+    /// How many options the example and the forms show: at least one, so that with nothing on offer
+    /// (the step after the last decision, whose :help lists them too) they still show the shape.
+    var shownOptions: Int { max(1, optionCount) }
 
     func optionIndex(_ text: Substring) -> Int? {
         guard text.count == 1, let scalar = text.uppercased().unicodeScalars.first, scalar.value >= 65 else { return nil }
@@ -53,19 +63,19 @@ public struct VoteParser: Sendable {
 
     public var example: String {
         if !teams.isEmpty {
-            return teams.prefix(3).enumerated().map { "\($0.element) \(Self.letter($0.offset % optionCount))" }.joined(separator: ", ")
+            return teams.prefix(3).enumerated().map { "\($0.element) \(Self.letter($0.offset % shownOptions))" }.joined(separator: ", ")
         }
-        return (0..<min(optionCount, 3)).map { "\(Self.letter($0))\([5, 3, 1][$0])" }.joined(separator: " ")
+        return (0..<min(shownOptions, 3)).map { "\(Self.letter($0))\([5, 3, 1][$0])" }.joined(separator: " ")
     }
 
     /// Every form a vote can take here, one a line, for the facilitator's `:help`.
     public var forms: [String] {
         guard !teams.isEmpty else {
             return [
-                "\(example)   a letter and a count for each option", "\((0..<min(optionCount, 3)).map { String([5, 3, 1][$0]) }.joined(separator: " "))   counts in option order (missing options have none)",
+                "\(example)   a letter and a count for each option", "\((0..<min(shownOptions, 3)).map { String([5, 3, 1][$0]) }.joined(separator: " "))   counts in option order (missing options have none)",
             ]
         }
-        let inOrder = teams.indices.map { String(Self.letter($0 % optionCount)) }
+        let inOrder = teams.indices.map { Self.letter($0 % shownOptions) }
         let first = teams[0]
         var forms = [
             "\(example)   each team's name and pick, in any order",

@@ -79,7 +79,9 @@ public struct Workshop: Sendable {
     /// and not yet revealed.
     public mutating func decide(vote: Vote, option: Int, tieBroken: Bool, at time: Date? = nil) throws(PlayError) {
         guard !session.isOver else { throw .conversationOver }
-        guard step.choices.indices.contains(option) else { throw .noSuchChoice(String(VoteParser.letter(option))) }
+        guard step.choices.indices.contains(option) else {
+            throw .noSuchChoice((0..<26).contains(option) ? VoteParser.letter(option) : "option \(option + 1)")
+        }
         let offered = step.choices.map(\.id)
         let previous = session
         try session.choose(offered[option])

@@ -85,7 +85,7 @@ public struct WorkshopReport: Sendable {
         let judgement = analysis.judgement(at: state, among: actions)
         let options = reveals.enumerated().map { index, reveal in
             Option(
-                letter: letter(index), text: Sanitizer.clean(reveal.choice.text), votes: index < votes.count ? votes[index] : 0,
+                letter: VoteParser.letter(index), text: Sanitizer.clean(reveal.choice.text), votes: index < votes.count ? votes[index] : 0,
                 deltas: reveal.deltas, effects: reveal.effects.compactMap { EffectWords.describe($0, in: scenario) },
                 coach: reveal.coach.map(Sanitizer.clean), isRoomChoice: index == chosen,
                 isBest: judgement.isBest(actions[index]), teams: picks.filter { $0.1 == index }.map(\.0))
@@ -104,8 +104,6 @@ public struct WorkshopReport: Sendable {
 
     public var scenario: CheckedScenario { workshop.scenario }
     public var record: WorkshopRecord { workshop.record }
-
-    public static func letter(_ index: Int) -> String { String(VoteParser.letter(index)) }
 
     /// The ending the room reached, if the story ended.
     public var ending: Ending? { workshop.session.step.ending }

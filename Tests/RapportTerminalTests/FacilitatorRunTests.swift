@@ -272,6 +272,19 @@ import Testing
         }
     }
 
+    /// `:help` in the debrief of a session with teams stopped Rapport: the forms of a vote were
+    /// worked out for the step after the last decision, with no options, and divided by zero.
+    @Test func helpInTheDebriefWithTeams() async {
+        await #expect(processExitsWith: .success) {
+            let input: [LineEvent] = [
+                .line(""), .line("A A"), .line(""), .line(""), .line("A A"), .line(""), .line(""), .line("A A"), .line(""), .line(""),
+                .line(":help"), .line(""), .line(":end"),
+            ]
+            let played = try? FacilitatorRunTests.run("workshop", teams: ["Red", "Blue"], input: input)
+            guard let played, played.text.contains("FOR THE FACILITATOR ONLY: the commands") else { exit(1) }
+        }
+    }
+
     /// Issue 17, defect 6: a session killed between a vote and its reveal resumed at the next
     /// decision. It resumes at the vote, and Enter reveals it.
     @Test func aResumedVoteIsRevealed() throws {

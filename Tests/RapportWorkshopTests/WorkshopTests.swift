@@ -119,6 +119,26 @@ import Testing
         #expect(throws: VoteParser.Problem(message: message)) { try teams.parse(input) }
     }
 
+    /// A letter for each of the 26 options a decision can have (the checker refuses a 27th). Beyond
+    /// them `index % 26` wrapped round to 'A' (and -1 gave '@'), hiding the bug that asked; now it
+    /// is a precondition.
+    @Test func lettersAToZAndNoFurther() async {
+        #expect(VoteParser.letter(0) == "A")
+        #expect(VoteParser.letter(25) == "Z")
+        await #expect(processExitsWith: .failure) { _ = VoteParser.letter(26) }
+        await #expect(processExitsWith: .failure) { _ = VoteParser.letter(-1) }
+    }
+
+    /// With nothing on offer (the step after the last decision, where the debrief's :help lists the
+    /// forms of a vote), the example divided by zero.
+    @Test func noOptionsAreNoDivisionByZero() async {
+        await #expect(processExitsWith: .success) {
+            _ = VoteParser(optionCount: 0, teams: ["Red", "Blue"]).example
+            _ = VoteParser(optionCount: 0, teams: ["Red", "Blue"]).forms
+            _ = VoteParser(optionCount: 0, teams: []).forms
+        }
+    }
+
     @Test func leadersAndTies() {
         #expect(Vote.tally([5, 3, 1]).leaders(optionCount: 3) == [0])
         #expect(Vote.tally([4, 4, 1]).leaders(optionCount: 3) == [0, 1])
