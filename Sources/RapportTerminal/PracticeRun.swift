@@ -195,34 +195,61 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     mutating func choose(_ number: Int) {
         let offered = session.step.choices[number - 1]
         output.write(renderer.trainee(offered.text.string))
+        let before = session.state
+        let effects = scenario.nodes[before.node].choices.first { $0.id == offered.id }?.effects ?? []
         guard let events = try? session.choose(offered.id) else { return }
         keep(recorder?.moved(session))
+        let own = ownEventCount(effects, from: before)
         if practising {
-            output.write(renderer.feedback(events: events, coach: session.step.coachNote?.string, scenario: scenario))
+            output.write(renderer.feedback(events: Array(events.prefix(own)), coach: session.step.coachNote?.string, scenario: scenario))
         }
-        continueConversation()
+        continueConversation(arrival: events.dropFirst(own))
     }
 
     /// The customer fills the silence first; then comes the feedback on it, and then, when the
     /// silence moves the conversation on, what follows (as after a choice).
     mutating func stayedSilent() {
         output.write(renderer.silence())
+        let before = session.state
+        let effects = scenario.nodes[before.node].silence?.effects ?? []
         guard let events = try? session.stayedSilent() else { return }
         keep(recorder?.moved(session))
-        // The silence's own line is always the first of the step's lines.
+        // The silence itself is the first event, and its own line the first of the step's lines.
+        let own = 1 + ownEventCount(effects, from: before)
         let lines = session.step.lines
         output.write(renderer.lines(lines.prefix(1)))
         if practising {
-            output.write(renderer.feedback(events: events, coach: session.step.coachNote?.string, scenario: scenario))
+            output.write(renderer.feedback(events: Array(events.prefix(own)), coach: session.step.coachNote?.string, scenario: scenario))
         }
         if lines.count > 1 { output.write("\n" + renderer.lines(lines.dropFirst())) }
+        arrivalFeedback(events.dropFirst(own))
         if !session.isOver { showDecision() }
     }
 
-    /// After an action: the new lines, then the next decision or the ending.
-    mutating func continueConversation() {
+    /// After an action: the new lines, what happened on arrival (which they explain), then the next
+    /// decision or the ending.
+    mutating func continueConversation(arrival: ArraySlice<Event>) {
         output.write("\n" + renderer.lines(session.step.lines))
+        arrivalFeedback(arrival)
         if !session.isOver { showDecision() }
+    }
+
+    /// In practice, what arriving at the next node did (a promise broken there, a score, the meter),
+    /// after the lines shown there, which say why.
+    mutating func arrivalFeedback(_ events: ArraySlice<Event>) {
+        guard practising, !events.isEmpty else { return }
+        output.write(renderer.feedback(events: Array(events), coach: nil, scenario: scenario))
+    }
+
+    /// How many of a move's events its own effects made: they are applied before the move arrives
+    /// anywhere (see `Rules.take`), so the events after them are the arrival's. Worked out again on
+    /// the state before the move, so that the transcript records the events as they always were.
+    func ownEventCount(_ effects: [Effect], from state: PlayState) -> Int {
+        var state = state
+        var deltas = Array(repeating: 0, count: scenario.dimensions.count)
+        var events: [Event]? = []
+        session.rules.apply(effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
+        return events?.count ?? 0
     }
 
     mutating func showDecision() {

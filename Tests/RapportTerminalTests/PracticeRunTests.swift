@@ -113,6 +113,49 @@ import Testing
         #expect(run.session.transcript.actions.isEmpty)
     }
 
+    /// A promise broken on arrival at a node ("Promise broken: ...") was printed with the choice's
+    /// feedback, before the narration that says what happened. What the choice did comes first (its
+    /// scores, the promise it made, its coach note), then the node's lines, then what happened on
+    /// arrival there, explained by them.
+    @Test func whatHappensOnArrivalFollowsTheLinesThatExplainIt() throws {
+        let scenario = try #require(
+            Checker.check(
+                SourceFile(
+                    name: "t.scenario",
+                    text: """
+                        title: T
+                        customer: Dana
+                        state: trust = 2 (0..3)
+                        meter: trust
+                        == start
+                        * I'll call you back by five.
+                          score: follow-through +1
+                          promise callback: call Dana back by five
+                          coach: A time she can hold you to.
+                          -> next-day
+                        == next-day
+                        The next morning. Nobody called Dana.
+                        break: callback
+                        set: trust -= 1
+                        Dana: You said five. I waited all evening.
+                        * I'm sorry. That was my promise, and I broke it.
+                          coach: c
+                          -> done
+                        == done
+                        end poor: Dana goes elsewhere.
+                        """)
+            ).scenario)
+        var run = PracticeRun(
+            scenario: scenario, analysis: Analysis(scenario), reader: ScriptedLineReader([.line("1"), .line(":quit")]),
+            output: BufferOutput(), style: Style(colour: false, plain: false, width: 80), options: PracticeOptions())
+        _ = run.run()
+        let text = run.output.text
+        let order = ["You: I'll call", "You promised: call Dana back by five", "Coach: A time", "Nobody called Dana.",
+            "Dana: You said five.", "Promise broken: call Dana back by five", "Trust 2 → 1", "1. I'm sorry."]
+        let places = try order.map { try #require(text.range(of: $0), "\($0)").lowerBound }
+        #expect(places == places.sorted(), "\(text)")
+    }
+
     /// A silence with a `->`: its line, then what it cost (score and coach), then the next node's
     /// lines, as after a choice. (They used to come after the next node's lines.)
     @Test func aSilenceThatMovesOnShowsItsFeedbackBeforeWhatFollows() throws {
