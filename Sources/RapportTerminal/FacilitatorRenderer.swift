@@ -106,7 +106,7 @@ public struct FacilitatorRenderer: Sendable {
             if gap { spaced.append("") }
         }
         if let moment = step.moment {
-            add(lines(style.accent(style.plain ? "A moment that matters: \(clean(moment))." : "◆ \(clean(moment))")), gap: true)
+            add(lines(style.accent(style.plain ? "A moment that matters: " + TextLayout.sentence(clean(moment)) : "◆ \(clean(moment))")), gap: true)
         }
         for line in step.lines {
             if let speaker = line.speaker {

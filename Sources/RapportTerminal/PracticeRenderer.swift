@@ -69,7 +69,7 @@ public struct PracticeRenderer: Sendable {
     {
         var out = ""
         if let moment = step.moment {
-            out += "\n" + style.accent(style.plain ? "A moment that matters: \(clean(moment))." : "◆ \(clean(moment))") + "\n"
+            out += "\n" + style.accent(style.plain ? "A moment that matters: " + TextLayout.sentence(clean(moment)) : "◆ \(clean(moment))") + "\n"
         }
         if showMeter, let meter { out += self.meter(meter) }
         out += "\n"

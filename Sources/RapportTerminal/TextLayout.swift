@@ -49,6 +49,15 @@ public enum TextLayout {
         return kept + "…"
     }
 
+    /// `text` ending as a sentence: with a full stop added, unless it already ends with a stop, a
+    /// question or exclamation mark or an ellipsis (before any closing quotes or brackets), as a
+    /// moment named "Still there?" does.
+    public static func sentence(_ text: String) -> String {
+        let closing: Set<Character> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{BB}", ")", "]"]
+        guard let last = text.last(where: { !closing.contains($0) }) else { return text + "." }
+        return ".?!…。？！".contains(last) ? text : text + "."
+    }
+
     /// The lines of `text` wrapped to `width` columns; the first line starts after `firstIndent`
     /// and later lines after `restIndent` (both included in the result).
     public static func wrap(_ text: String, width: Int, firstIndent: String = "", restIndent: String = "") -> [String] {

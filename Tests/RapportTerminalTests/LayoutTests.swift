@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import RapportAnalysis
+import RapportEngine
 import RapportLanguage
 import RapportTerminal
 import RapportTestSupport
@@ -88,6 +89,49 @@ import Testing
         let lines = TextLayout.wrap(String(repeating: "x", count: 30), width: 12)
         #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0.count <= 12 })
+    }
+}
+
+/// In plain output a moment is announced as a sentence, "A moment that matters: The opening.", and
+/// a moment named with its own stop ("Still there?") got a second one after it ("Still there?.").
+@Suite struct MomentSentenceTests {
+    static func scenario(moment: String) throws -> CheckedScenario {
+        try #require(
+            Checker.check(
+                SourceFile(
+                    name: "t.scenario",
+                    text: """
+                        title: T
+                        customer: Dana
+                        == start
+                        moment: \(moment)
+                        discuss: What now?
+                        Dana: Hello?
+                        * Hello, Dana.
+                          coach: c
+                          -> done
+                        * Yes?
+                          coach: c
+                          -> done
+                        == done
+                        end good: ok
+                        """)
+            ).scenario)
+    }
+
+    @Test(arguments: [
+        ("The opening", "The opening."), ("Still there?", "Still there?"), ("Stop!", "Stop!"), ("Not yet.", "Not yet."),
+        ("\"Why me?\"", "\"Why me?\""), ("Wait…", "Wait…"),
+    ])
+    func aMomentEndsWithOneStop(moment: String, shown: String) throws {
+        let scenario = try Self.scenario(moment: moment)
+        let style = Style(colour: false, plain: true, width: 80)
+        let step = Session(scenario).step
+        let practice = PracticeRenderer(style: style).decision(step, meter: nil, showMeter: false)
+        #expect(practice.contains("A moment that matters: \(shown)\n"), "\(practice)")
+        let workshop = Workshop(scenario: scenario, teams: [])
+        let screen = FacilitatorRenderer(style: style, clearsScreen: false).decision(step, number: 1, workshop: workshop, footer: [])
+        #expect(screen.spaced.contains("A moment that matters: \(shown)"), "\(screen.spaced)")
     }
 }
 
