@@ -96,7 +96,8 @@ let package = Package(
         .testTarget(
             name: "RapportTerminalTests",
             dependencies: [
-                "RapportTerminal", "RapportAnalysis", "RapportWorkshop", "RapportEngine", "RapportLanguage", "RapportTestSupport",
+                "RapportTerminal", "RapportAnalysis", "RapportWorkshop", "RapportEngine", "RapportLanguage", "RapportTesting",
+                "RapportTestSupport",
             ],
             exclude: ["Golden"]
         ),

@@ -3,6 +3,7 @@ import Foundation
 import RapportAnalysis
 import RapportLanguage
 import RapportTerminal
+import RapportTesting
 
 /// `rapport check PATH...`: reports every problem in scenario files, like a compiler.
 struct CheckCommand: ParsableCommand {
@@ -26,7 +27,8 @@ struct CheckCommand: ParsableCommand {
         help: "Only read and check the files; skip exploring every state (faster on very large scenarios, e.g. on every save in an editor).")
     var noExplore = false
 
-    @Flag(help: "Keep checking: after the first report, print what changed each time a file is saved. Ctrl-C stops.")
+    @Flag(
+        help: "Keep checking: after the first report, print what changed each time a file is saved; a scenario's walks (NAME.tests beside it) are run too. Ctrl-C stops.")
     var watch = false
 
     func validate() throws {
@@ -36,13 +38,46 @@ struct CheckCommand: ParsableCommand {
     /// Reads and checks one file: the checker's problems and, for a file without errors, what
     /// exploring every state finds.
     func check(_ path: String) throws(ScenarioFiles.ReadError) -> (SourceFile, [Diagnostic]) {
+        let (source, diagnostics, _, _) = try checkAndExplore(path)
+        return (source, diagnostics)
+    }
+
+    /// `check`, with the scenario (nil when it has errors) and its exploration (nil with --no-explore).
+    func checkAndExplore(_ path: String) throws(ScenarioFiles.ReadError) -> (SourceFile, [Diagnostic], CheckedScenario?, Analysis?) {
         let source = try ScenarioFiles.read(path)
         let result = Checker.check(source)
         var diagnostics = result.diagnostics
         // A clean file is also explored state by state, which finds what reading it cannot:
         // places where the trainee gets stuck, endless loops, choices never offered.
-        if let scenario = result.scenario, !noExplore { diagnostics += Analysis(scenario).diagnostics() }
-        return (source, diagnostics)
+        let analysis = noExplore ? nil : result.scenario.map { Analysis($0) }
+        if let analysis { diagnostics += analysis.diagnostics() }
+        return (source, diagnostics, result.scenario, analysis)
+    }
+
+    /// `--watch`: a scenario checked, with the walks of the tests file beside it when there is one
+    /// (as `rapport test` runs them), so that a save that breaks a walk is seen at once.
+    func watchLook(_ path: String) -> CheckWatch<StandardOutput>.Look {
+        let checked: (SourceFile, [Diagnostic], CheckedScenario?, Analysis?)
+        do throws(ScenarioFiles.ReadError) {
+            checked = try checkAndExplore(path)
+        } catch {
+            return .unreadable(error.reason)
+        }
+        let (source, diagnostics, scenario, analysis) = checked
+        let testsPath = WalkthroughFile.path(besideScenario: path)
+        guard path.hasSuffix(".scenario"), FileManager.default.fileExists(atPath: testsPath),
+            let tests = try? ScenarioFiles.read(testsPath)
+        else { return .checked(source, diagnostics) }
+        guard let scenario else {
+            return .checked(source, diagnostics, walks: .init(source: tests, problems: nil, count: 0, failed: 0))
+        }
+        let walked = ScenarioTest.walk(tests, on: scenario, analysis: analysis)
+        let failures = walked.walks.flatMap(\.failures)
+        return .checked(
+            source, diagnostics,
+            walks: .init(
+                source: tests, problems: walked.problems + failures, count: walked.walks.count,
+                failed: walked.walks.filter { !$0.passed }.count))
     }
 
     func run() throws {
@@ -69,27 +104,25 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// `--watch`: the loop is `CheckWatch`; here are the real files, found again at each look (a
-    /// folder may gain one), each stamped with when it was last saved and its size.
+    /// folder may gain one), each stamped with when it was last saved and its size, and the same of
+    /// the tests file beside it, so that saving either one checks the scenario and walks it again.
     func watchFiles(style: OutputStyle) throws {
         let pause = WatchPause()
+        func stamp(_ path: String) -> String? {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+            let saved = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(saved) \(attributes[.size] as? Int ?? -1)"
+        }
         var watcher = CheckWatch(
             files: {
                 var stamps: [String: String] = [:]
                 for path in (try? ScenarioFiles.expand(paths)) ?? [] {
-                    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-                    let saved = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                    stamps[path] = "\(saved) \(attributes?[.size] as? Int ?? -1)"
+                    let tests = path.hasSuffix(".scenario") ? stamp(WalkthroughFile.path(besideScenario: path)) : nil
+                    stamps[path] = (stamp(path) ?? "0 -1") + (tests.map { " tests \($0)" } ?? "")
                 }
                 return stamps
             },
-            check: { path in
-                do throws(ScenarioFiles.ReadError) {
-                    let (source, diagnostics) = try check(path)
-                    return .checked(source, diagnostics)
-                } catch {
-                    return .unreadable(error.reason)
-                }
-            },
+            check: watchLook,
             waitForNextLook: pause.wait, output: StandardOutput(), colour: style.colour)
         watcher.run()
         if pause.terminated { throw ExitStatus.stoppedBySignal }

@@ -3,7 +3,10 @@ import RapportLanguage
 /// The text `rapport check` prints: every problem of every file, as a compiler would, then one line
 /// that counts them.
 public enum CheckReportText {
-    public static func format(_ files: [(source: SourceFile, diagnostics: [Diagnostic])], colour: Bool) -> String {
+    /// - Parameter notes: lines said before the count (`check --watch`: how each scenario's walks went).
+    public static func format(
+        _ files: [(source: SourceFile, diagnostics: [Diagnostic])], notes: [String] = [], colour: Bool
+    ) -> String {
         let printer = DiagnosticPrinter(colour: colour)
         var output = ""
         for file in files {
@@ -13,6 +16,7 @@ public enum CheckReportText {
         }
         let errors = files.reduce(0) { $0 + $1.diagnostics.errorCount }
         let warnings = files.reduce(0) { $0 + $1.diagnostics.warningCount }
+        for note in notes { output += note + "\n" }
         return output + summary(fileCount: files.count, errors: errors, warnings: warnings) + "\n"
     }
 
@@ -31,9 +35,11 @@ public enum CheckReportText {
     }
 
     /// What `check --watch` prints when a file is saved: what was fixed (one line each), what is new
-    /// (in full), and the count now. A new file is shown whole.
+    /// (in full), and the count now. A new file is shown whole. `walked`: a tests file not saved
+    /// itself, whose walks were run again because its scenario was.
     public static func changes(
-        _ changes: DiagnosticChanges, in source: SourceFile, now diagnostics: [Diagnostic], isNew: Bool, colour: Bool
+        _ changes: DiagnosticChanges, in source: SourceFile, now diagnostics: [Diagnostic], isNew: Bool, walked: Bool = false,
+        colour: Bool
     ) -> String {
         let printer = DiagnosticPrinter(colour: colour)
         let name = Sanitizer.clean(source.name)
@@ -42,12 +48,12 @@ public enum CheckReportText {
         if isNew {
             out += "\(name) is new: \(diagnostics.isEmpty ? "no problems found" : count)\n"
         } else if changes.isEmpty {
-            return out + "\(name) saved: no change (\(diagnostics.isEmpty ? "no problems" : count))\n"
+            return out + "\(name) \(walked ? "walked again" : "saved"): no change (\(diagnostics.isEmpty ? "no problems" : count))\n"
         } else {
             var what: [String] = []
             if !changes.fixed.isEmpty { what.append("\(changes.fixed.count) fixed") }
             if !changes.new.isEmpty { what.append("\(changes.new.count) new") }
-            out += "\(name) saved: \(what.joined(separator: ", ")); now \(diagnostics.isEmpty ? "no problems" : count)\n"
+            out += "\(name) \(walked ? "walked again" : "saved"): \(what.joined(separator: ", ")); now \(diagnostics.isEmpty ? "no problems" : count)\n"
         }
         for fixed in changes.fixed {
             let start = fixed.range.start

@@ -7,25 +7,56 @@ import RapportLanguage
 
 /// `rapport check --watch`: checks the files once and prints everything, then looks again and again,
 /// and for each file saved since the last look prints only what changed: the problems fixed, the new
-/// ones in full, and the count now. The world comes in through closures (which files there are and
-/// when each was last saved, checking one, waiting before the next look), so that tests drive the loop
-/// with no files and no clock.
+/// ones in full, and the count now. A scenario's walkthrough tests (`NAME.tests` beside it) are run
+/// with it, their failures reported as problems in the tests file: again when either file is saved,
+/// and printed, like the scenario's, only when they changed. The world comes in through closures
+/// (which files there are and when each was last saved, checking one, waiting before the next
+/// look), so that tests drive the loop with no files and no clock.
 public struct CheckWatch<Output: TextOutput> {
-    /// A file checked: its source and problems, or why it could not be read.
+    /// A file checked: its source and problems, and its walks when a tests file is beside it; or why
+    /// it could not be read.
     public enum Look {
-        case checked(SourceFile, [Diagnostic])
+        case checked(SourceFile, [Diagnostic], walks: Walks? = nil)
         case unreadable(String)
     }
 
-    /// The files watched now, each with a stamp that changes when the file is saved.
+    /// A scenario's walkthrough tests as the watch sees them: the tests file, and the problems in it
+    /// with a diagnostic for each failed step of a walk; `problems` is nil when the walks could not
+    /// be run (the scenario has errors).
+    public struct Walks {
+        public let source: SourceFile
+        public let problems: [Diagnostic]?
+        public let count: Int
+        public let failed: Int
+
+        public init(source: SourceFile, problems: [Diagnostic]?, count: Int, failed: Int) {
+            self.source = source
+            self.problems = problems
+            self.count = count
+            self.failed = failed
+        }
+    }
+
+    /// The files watched now (the scenarios), each with a stamp that changes when it, or the tests
+    /// file beside it, is saved.
     let files: () -> [String: String]
     let check: (String) -> Look
     /// Waits before the next look; false when watching should stop.
     let waitForNextLook: () -> Bool
     public private(set) var output: Output
     let colour: Bool
-    /// What each file was at the last look.
-    private var known: [String: (stamp: String, source: SourceFile?, diagnostics: [Diagnostic])] = [:]
+
+    /// What a scenario was at the last look: its stamp, its source and problems, its tests file, and
+    /// the last walks that could be run (kept while the scenario has errors, to compare with later).
+    struct Known {
+        var stamp: String
+        var source: SourceFile?
+        var diagnostics: [Diagnostic]
+        var tests: SourceFile?
+        var walked: (source: SourceFile, problems: [Diagnostic])?
+    }
+
+    private var known: [String: Known] = [:]
 
     public init(
         files: @escaping () -> [String: String], check: @escaping (String) -> Look, waitForNextLook: @escaping () -> Bool,
@@ -42,33 +73,51 @@ public struct CheckWatch<Output: TextOutput> {
     public mutating func run() {
         let first = files()
         var report: [(source: SourceFile, diagnostics: [Diagnostic])] = []
+        var notes: [String] = []
+        var watched = first.count
         for path in first.keys.sorted() {
             switch check(path) {
-            case .checked(let source, let diagnostics):
+            case .checked(let source, let diagnostics, let walks):
                 report.append((source, diagnostics))
-                known[path] = (first[path]!, source, diagnostics)
+                var now = Known(stamp: first[path]!, source: source, diagnostics: diagnostics)
+                if let walks {
+                    watched += 1
+                    now.tests = walks.source
+                    if let problems = walks.problems {
+                        report.append((walks.source, problems))
+                        now.walked = (walks.source, problems)
+                    }
+                    notes.append(Self.summary(of: walks, scenario: source.name))
+                }
+                known[path] = now
             case .unreadable(let reason):
                 output.write("\(Sanitizer.clean(path)): \(reason)\n")
-                known[path] = (first[path]!, nil, [])
+                known[path] = Known(stamp: first[path]!, diagnostics: [])
             }
         }
-        output.write(CheckReportText.format(report, colour: colour))
-        output.write("Watching \(plural(first.count, "file")) for changes. Ctrl-C stops.\n")
+        output.write(CheckReportText.format(report, notes: notes, colour: colour))
+        output.write("Watching \(plural(watched, "file")) for changes. Ctrl-C stops.\n")
         while waitForNextLook() {
             let now = files()
             for path in now.keys.sorted() where known[path]?.stamp != now[path] {
                 let before = known[path]
                 switch check(path) {
-                case .checked(let source, let diagnostics):
-                    let changes = DiagnosticChanges(
-                        from: before?.diagnostics ?? [], in: before?.source, to: diagnostics, in: source)
-                    output.write(
-                        CheckReportText.changes(
-                            changes, in: source, now: diagnostics, isNew: before == nil, colour: colour))
-                    known[path] = (now[path]!, source, diagnostics)
+                case .checked(let source, let diagnostics, let walks):
+                    // Only the tests file saved: the scenario is not said to be saved too.
+                    let onlyTheTests = before?.source?.bytes == source.bytes && before?.tests?.bytes != walks?.source.bytes
+                    if !onlyTheTests {
+                        let changes = DiagnosticChanges(
+                            from: before?.diagnostics ?? [], in: before?.source, to: diagnostics, in: source)
+                        output.write(
+                            CheckReportText.changes(
+                                changes, in: source, now: diagnostics, isNew: before == nil, colour: colour))
+                    }
+                    var after = Known(stamp: now[path]!, source: source, diagnostics: diagnostics, tests: walks?.source, walked: before?.walked)
+                    reportWalks(walks, scenario: source.name, before: before, into: &after)
+                    known[path] = after
                 case .unreadable(let reason):
                     output.write("\n\(Sanitizer.clean(path)): \(reason)\n")
-                    known[path] = (now[path]!, nil, [])
+                    known[path] = Known(stamp: now[path]!, diagnostics: [])
                 }
             }
             for path in known.keys.sorted() where now[path] == nil {
@@ -77,6 +126,40 @@ public struct CheckWatch<Output: TextOutput> {
             }
         }
         output.write("Stopped watching.\n")
+    }
+
+    /// What changed in a scenario's walks since the last look: a tests file new or gone, saved, or
+    /// walked again after the scenario was saved (said only when what they found changed).
+    mutating func reportWalks(_ walks: Walks?, scenario: String, before: Known?, into after: inout Known) {
+        guard let walks else {
+            if let gone = before?.tests { output.write("\n\(Sanitizer.clean(gone.name)) is gone.\n") }
+            after.walked = nil
+            return
+        }
+        let saved = before?.tests.map { $0.bytes != walks.source.bytes } ?? true
+        let isNew = before?.tests == nil
+        guard let problems = walks.problems else {
+            if saved {
+                let name = Sanitizer.clean(walks.source.name)
+                output.write("\n\(name) \(isNew ? "is new" : "saved"): not walked while \(Sanitizer.clean(scenario)) has errors\n")
+            }
+            return
+        }
+        let changes = DiagnosticChanges(
+            from: after.walked?.problems ?? [], in: after.walked?.source, to: problems, in: walks.source)
+        after.walked = (walks.source, problems)
+        guard saved || !changes.isEmpty else { return }
+        output.write(
+            CheckReportText.changes(
+                changes, in: walks.source, now: problems, isNew: isNew, walked: !saved, colour: colour))
+    }
+
+    /// One line on a scenario's walks at the first look.
+    static func summary(of walks: Walks, scenario: String) -> String {
+        let name = Sanitizer.clean(walks.source.name)
+        guard walks.problems != nil else { return "\(name): not walked while \(Sanitizer.clean(scenario)) has errors" }
+        if walks.failed == 0 { return "\(name): \(walks.count == 1 ? "1 walk passes" : "\(plural(walks.count, "walk")), all pass")" }
+        return "\(name): \(walks.failed) of \(plural(walks.count, "walk")) \(walks.failed == 1 ? "fails" : "fail")"
     }
 }
 

@@ -35,13 +35,24 @@ public enum ScenarioTest {
         diagnostics += analysis.diagnostics()
         var walks: [WalkResult] = []
         if let tests {
-            let (file, problems) = WalkthroughFile.parse(tests)
-            diagnostics += problems
-            walks = WalkthroughRunner.run(file, on: scenario)
+            let walked = walk(tests, on: scenario, analysis: analysis)
+            diagnostics += walked.problems
+            walks = walked.walks
         }
         let random = RandomPlay.run(scenario, playthroughs: randomPlaythroughs, seed: seed)
         return ScenarioTestResult(
             scenarioFile: source.name, testsFile: tests?.name, diagnostics: diagnostics, walks: walks,
             analysis: analysis, random: random)
+    }
+
+    /// Reads a walkthrough file and plays its walks on a checked scenario: the problems in the file
+    /// (walks that cannot be read), and each walk's result. For `rapport test`, and for
+    /// `rapport check --watch`, which runs them after each save.
+    /// - Parameter analysis: the scenario's, if it was explored already (`expect decisions` needs it).
+    public static func walk(
+        _ tests: SourceFile, on scenario: CheckedScenario, analysis: Analysis? = nil
+    ) -> (problems: [Diagnostic], walks: [WalkResult]) {
+        let (file, problems) = WalkthroughFile.parse(tests)
+        return (problems, WalkthroughRunner.run(file, on: scenario, analysis: analysis))
     }
 }

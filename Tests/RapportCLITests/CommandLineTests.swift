@@ -299,6 +299,57 @@ enum Rapport {
         #expect(process.terminationStatus == status)
     }
 
+    /// `check --watch` said "no problems found" while every walk in the scenario's .tests file
+    /// failed: it did not run them. It runs them at the first look and after each save of either
+    /// file, and prints what changed.
+    @Test func checkWatchRunsTheWalks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-watch-walks-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("w.scenario")
+        let tests = folder.appendingPathComponent("w.tests")
+        try "title: T\ncustomer: Dana\n== start\n* Hello.\n  coach: c\n  -> done\n== done\nend good: ok\n"
+            .write(to: file, atomically: false, encoding: .utf8)
+        try "== the good ending\nchoose: Hello\nexpect ending: poor\n".write(to: tests, atomically: false, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = Rapport.executable
+        process.arguments = ["check", "--watch", "--no-explore", file.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let child = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(child, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+        defer { watchdog.cancel() }
+
+        var seen = ""
+        func readUntil(_ text: String) {
+            while !seen.contains(text) {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { return }  // the watcher has gone
+                seen += String(decoding: data, as: UTF8.self)
+            }
+        }
+        readUntil("Ctrl-C stops.\n")
+        #expect(seen.contains("error[RP0301]: the good ending:"), "\(seen)")
+        #expect(seen.contains("w.tests: 1 of 1 walk fails"), "\(seen)")
+        if seen.contains("RP0301") {
+            try "== the good ending\nchoose: Hello\nexpect ending: good\n".write(to: tests, atomically: false, encoding: .utf8)
+            readUntil("now no problems")
+        }
+        kill(process.processIdentifier, SIGINT)
+        readUntil("Stopped watching.\n")
+        process.waitUntilExit()
+        #expect(seen.contains("w.tests saved: 1 fixed; now no problems\n  fixed: \(tests.path):3:1: error[RP0301]"), "\(seen)")
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func checkWatchPrintsText() throws {
         let result = try Rapport.run(["check", "--watch", "--format", "json", "Scenarios"])
         #expect(result.status == 64)
