@@ -36,6 +36,9 @@ public enum Scaffold {
           set: patience -= 1
           coach: A pause on the phone sounds like nobody is listening.
 
+        // The best choice is second here, first at look-up and third at later. Learners soon notice
+        // where the best one sits and press its number without reading, so vary it as you add
+        // decisions: rapport check warns (RP0109) when it is in one place at most of them.
         * Can I take your order number, please?
           score: respect -1, empathy -1
           set: patience -= 1

@@ -25,4 +25,25 @@ import Testing
         #expect(checked.title == "X")
         #expect(Scaffold.title(for: "late_parcel-two") == "Late Parcel Two")
     }
+
+    /// A trainer copies the template's pattern. Its best choice (the one whose own scores add up to
+    /// the most, as RP0109 judges) is in a different place at each decision, and a note says why, so
+    /// that a copy does not put it in one place everywhere without knowing what the warning is about.
+    @Test func theBestChoiceMovesAndTheTemplateSaysWhy() throws {
+        let text = Scaffold.scenario(id: "x")
+        let checked = try #require(Checker.check(SourceFile(name: "x.scenario", text: text)).scenario)
+        let places = checked.nodes.filter { $0.choices.count >= 2 }.map { node in
+            let totals = node.choices.map { choice in
+                choice.effects.reduce(0) { total, effect in
+                    if case .score(_, let delta) = effect { return total + delta }
+                    return total
+                }
+            }
+            return totals.firstIndex(of: totals.max()!)!
+        }
+        #expect(places.count >= 3)
+        #expect(Set(places).count == places.count, "the best choice at places \(places)")
+        let notes = text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
+        #expect(notes.contains { $0.contains("RP0109") && $0.contains("place") }, "\(notes)")
+    }
 }
