@@ -64,4 +64,51 @@ extension NodePass {
             return (.variable(index), declared.variables[index].isBoolean)
         }
     }
+
+    /// Whether a condition holds in every state (true), in none (false), or it depends (nil), judged
+    /// only from the limits declared for each number (a yes/no value is 0 or 1; a number without
+    /// limits can be anything): cheap, and sure where it answers. Promises, visits and yes/no values
+    /// by themselves depend on the conversation.
+    func certainly(_ condition: Condition) -> Bool? {
+        switch condition {
+        case .compare(.variable(let left), let op, .variable(let right)) where left == right:
+            return [.equal, .lessOrEqual, .greaterOrEqual].contains(op)
+        case .compare(let left, let op, let right):
+            guard let a = limits(left), let b = limits(right) else { return nil }
+            switch op {
+            case .less: return a.upperBound < b.lowerBound ? true : a.lowerBound >= b.upperBound ? false : nil
+            case .lessOrEqual: return a.upperBound <= b.lowerBound ? true : a.lowerBound > b.upperBound ? false : nil
+            case .greater: return a.lowerBound > b.upperBound ? true : a.upperBound <= b.lowerBound ? false : nil
+            case .greaterOrEqual: return a.lowerBound >= b.upperBound ? true : a.upperBound < b.lowerBound ? false : nil
+            case .equal, .notEqual:
+                let equal: Bool? =
+                    a.lowerBound == a.upperBound && a == b ? true : !a.overlaps(b) ? false : nil
+                return op == .equal ? equal : equal.map(!)
+            }
+        case .flag, .promise, .visited:
+            return nil
+        case .not(let inner):
+            return certainly(inner).map(!)
+        case .and(let left, let right):
+            let (l, r) = (certainly(left), certainly(right))
+            if l == false || r == false { return false }
+            return l == true && r == true ? true : nil
+        case .or(let left, let right):
+            let (l, r) = (certainly(left), certainly(right))
+            if l == true || r == true { return true }
+            return l == false && r == false ? false : nil
+        }
+    }
+
+    /// The values an operand can have, from the declarations; nil for a number without limits.
+    func limits(_ operand: Operand) -> ClosedRange<Int>? {
+        switch operand {
+        case .constant(let value): return value...value
+        case .variable(let index):
+            switch declared.variables[index].kind {
+            case .integer(let range): return range
+            case .boolean: return 0...1
+            }
+        }
+    }
 }

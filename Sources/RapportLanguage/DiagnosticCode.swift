@@ -63,6 +63,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
     case hardDecisionWithoutHint = "RP0111"
     case repeatedCoachNote = "RP0112"
     case unusableAllowance = "RP0113"
+    case otherwiseNeverHappens = "RP0114"
     // Found by exploring every state a playthrough can reach
     case stuckState = "RP0200"
     case loopsWithoutChoice = "RP0201"
@@ -81,7 +82,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .unreachableNode, .missingCoachNote, .promiseNeverSettled, .variableNeverRead,
             .dimensionNeverScored, .unknownSpeaker, .controlCharacter, .unreachableLine, .largeScore,
             .bestChoiceInOnePlace, .momentWithoutDiscussion, .hardDecisionWithoutHint, .repeatedCoachNote,
-            .unusableAllowance, .unboundedScore, .choiceNeverOffered, .nodeNeverReached, .outcomeNeverReached:
+            .unusableAllowance, .otherwiseNeverHappens, .unboundedScore, .choiceNeverOffered, .nodeNeverReached, .outcomeNeverReached:
             return .warning
         default:
             return .error
@@ -148,6 +149,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Comparable 
         case .hardDecisionWithoutHint: "A hard decision without a hint"
         case .repeatedCoachNote: "The same coach note on two choices"
         case .unusableAllowance: "An allow comment that turns nothing off"
+        case .otherwiseNeverHappens: "An [else] that can never happen"
         case .stuckState: "The trainee can get stuck"
         case .loopsWithoutChoice: "The conversation can loop forever"
         case .unboundedScore: "A score with no limit"

@@ -45,6 +45,9 @@ struct NodePass {
         var certainExit = false
         var reportedUnreachable = false
         var run = ConditionalRun.none
+        // The line of a step in the run of conditional steps above whose condition always holds:
+        // then that run always does something, and an `[else]` after it never happens.
+        var alwaysHolds: Int?
 
         for item in node.items {
             let lineNumber = source.line(ofOffset: item.span.start)
@@ -63,6 +66,17 @@ struct NodePass {
             let above = run
             run = above.after(item, condition: condition)
             if let otherwise = item.otherwise { checkPlace(ofOtherwise: otherwise, item: item, above: above) }
+            if let otherwise = item.otherwise, case .steps = above, item.kind.isStep, let line = alwaysHolds {
+                let word = source.string(otherwise).lowercased()
+                log.report(
+                    .otherwiseNeverHappens, "this '[\(word)]' can never happen: the condition on line \(line) always holds", otherwise,
+                    note: "given the limits the header declares, that condition is true whatever the state, so a line of the run above always happens first; change the condition, or remove this line")
+            }
+            switch (above, run) {
+            case (.steps, .steps): break
+            default: alwaysHolds = nil  // a new run, or none
+            }
+            if case .steps = run, alwaysHolds == nil, let condition, certainly(condition) == true { alwaysHolds = lineNumber }
             switch item.kind {
             case .line(let line):
                 steps.append(step(item, condition, .show(resolve(line)), lineNumber))
@@ -244,6 +258,17 @@ struct NodePass {
             return ("this text has an invisible character, which will be shown as \(change.replacement)", pastedFromAPage)
         case .lineSeparator(let scalar):
             return ("this text has a line separator (\(Sanitizer.code(scalar))), which will be shown as a space", pastedFromAPage)
+        }
+    }
+}
+
+extension NodeItemKind {
+    /// A line, a jump, an ending or a change: a step that runs on arrival, which an `[else]` line
+    /// answers (choices, a silence and the node's descriptions are not).
+    var isStep: Bool {
+        switch self {
+        case .line, .jump, .end, .effect: true
+        case .choice, .silence, .moment, .discuss, .hint: false
         }
     }
 }

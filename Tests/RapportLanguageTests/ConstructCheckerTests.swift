@@ -23,6 +23,32 @@ import Testing
         #expect(codes("== start\n[else] silence 5s: Dana: Hello?\n* Hi.\n  -> end\n== end\nend good: ok\n") == [.conditionNotAllowed])
     }
 
+    /// An `[else]` after an `[if ...]` that holds whatever the state (judged from the limits the
+    /// header declares) can never happen, and said nothing. Patience here is 0 to 5.
+    @Test(arguments: [
+        ("[if patience >= 0] Hi.\n[else] Bye.\n", [DiagnosticCode.otherwiseNeverHappens]),
+        ("[if patience <= 5] Hi.\n[else if patience > 1] Hm.\n[else] Bye.\n", [.otherwiseNeverHappens, .otherwiseNeverHappens]),
+        ("[if patience > 3] Hi.\n[else if patience < 6] Hm.\n[else] Bye.\n", [.otherwiseNeverHappens]),
+        ("[if 1 == 1] Hi.\n[else] Bye.\n", [.otherwiseNeverHappens]),
+        ("[if not (patience > 7)] Hi.\n[else] Bye.\n", [.otherwiseNeverHappens]),
+        ("[if patience > 1 or patience < 2] Hi.\n[else] Bye.\n", []),  // always true, but not from each part's limits
+        ("[if patience >= 1] Hi.\n[else] Bye.\n", []),
+        ("[if patience > -1 and patience < 3] Hi.\n[else] Bye.\n", []),
+        ("[if patience >= 0] Hi.\nHello.\n[if patience > 2] Hi.\n[else] Bye.\n", []),  // a new run
+        ("[if patience >= 0] -> end\n[else] -> end\n", [.otherwiseNeverHappens]),
+    ] as [(String, [DiagnosticCode])])
+    func anElseAfterAnIfThatAlwaysHoldsIsReported(lines: String, expected: [DiagnosticCode]) {
+        #expect(codes("== start\n" + lines + "end good: ok\n== end\nend good: ok\n").filter { $0 != .unreachableNode && $0 != .unreachableLine } == expected)
+    }
+
+    @Test func aDeadElseIsReportedWhereItStands() throws {
+        let diagnostics = check(header + "== start\n[if patience >= 0] Hi.\n[otherwise] Bye.\nend good: ok\n").diagnostics
+        let dead = try #require(diagnostics.first { $0.code == .otherwiseNeverHappens })
+        #expect(dead.severity == .warning)
+        #expect(dead.message == "this '[otherwise]' can never happen: the condition on line 5 always holds")
+        #expect(dead.range.start.line == 6 && dead.range.start.column == 2)
+    }
+
     @Test func anElseChoiceIsOfferedWhenNoChoiceAboveIs() throws {
         let scenario = try #require(check(header + "== start\n* [if patience > 3] A.\n  -> end\n* [else if patience > 1] B.\n  -> end\n* [else] C.\n  -> end\n== end\nend good: ok\n").scenario)
         let conditions = scenario.nodes[0].choices.map(\.condition)
