@@ -243,8 +243,9 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
                 tell("Unknown command \(Sanitizer.clean(String(text.prefix(20)))). Type :help for the list.\n")
             } else if screen == .decision {
                 return vote(text)
-            } else if screen == .opening {
-                // A vote typed at the opening (a script's first line) is for the first decision.
+            } else if screen == .opening || [.scoreboard, .earlyReveal].contains(screen) && returnTo == .decision {
+                // A vote typed at the opening (a script's first line) is for the first decision, and
+                // one typed over the scoreboard or an early reveal for the decision beneath it.
                 show(.decision)
                 return vote(text)
             } else {
