@@ -28,6 +28,7 @@ func conversation(number: Int, middle: Int) -> String {
 
         == start
         moment: The opening
+        discuss: \(first) has been let down twice this week. What must the first words do?
         \(first)'s account shows \(thing) and two earlier contacts this week, both closed without a fix.
         \(first): I'm calling about \(thing) again. I'd like it sorted today, please.
         silence 20s: \(first): Hello? Is anyone there?
@@ -66,18 +67,19 @@ func conversation(number: Int, middle: Int) -> String {
 
         == promise
         moment: The promise
+        discuss: What can you promise \(first) that you know you can keep?
         hint: Promise a time you can keep, and say what you will do even if the news is bad.
         [if noted] The case notes you added are all there, in order.
         \(first): So when will I actually hear something?
-        * I'll call you back by four today with a straight answer, whatever it is.
-          score: ownership +1, follow-through +1
-          promise callback: call \(first) by four with a straight answer
-          coach: A person, a time and a promise to call even with bad news. Now the work is keeping it.
-          -> deadline
         * I'll get back to you as soon as I hear anything, today if I can.
           score: follow-through -1
           promise callback: get back to \(first) today
           coach: It sounds generous, but "as soon as" gives \(first) nothing to hold you to.
+          -> deadline
+        * I'll call you back by four today with a straight answer, whatever it is.
+          score: ownership +1, follow-through +1
+          promise callback: call \(first) by four with a straight answer
+          coach: A person, a time and a promise to call even with bad news. Now the work is keeping it.
           -> deadline
         * Keep an eye on your email; the system sends updates automatically.
           score: ownership -2
@@ -126,16 +128,30 @@ func conversation(number: Int, middle: Int) -> String {
 }
 
 /// Three walks through `conversation(number:middle:)` and what each must find, for `rapport test`.
+/// At the conversation's steps (0 to `middle`) the choice of a kind is where `position` put it; the
+/// team leader and the deadline offer the good choice first, the promise second.
 func walkthroughs(middle: Int) -> String {
-    func choose(_ number: Int, _ times: Int) -> String { String(repeating: "choose: \(number)\n", count: times) }
-    return "== best path\n" + choose(1, middle + 2) + "expect open: callback\nchoose: 1\nexpect kept: callback\nexpect ending: good\n\n"
-        + "== silence, then every poor choice\nsilence\nexpect line: Is anyone there?\n" + choose(3, middle + 2)
-        + "expect choices: 1\nchoose: 1\nexpect ending: poor\n\n== escalated, then the promise broken\n" + choose(1, 2)
-        + "choose: 2\nexpect node: team-leader\n" + choose(1, middle) + "choose: 2\nexpect broken: callback\nexpect ending: poor\n"
+    func choose(_ kind: Int, steps: ClosedRange<Int>) -> String {
+        steps.map { "choose: \(position(of: kind, step: $0))\n" }.joined()
+    }
+    return "== best path\n" + choose(0, steps: 0...middle) + "choose: 2\nexpect open: callback\nchoose: 1\nexpect kept: callback\nexpect ending: good\n\n"
+        + "== silence, then every poor choice\nsilence\nexpect line: Is anyone there?\n" + choose(2, steps: 0...middle)
+        + "choose: 3\nexpect choices: 1\nchoose: 1\nexpect ending: poor\n\n== escalated, then the promise broken\n" + choose(0, steps: 0...1)
+        + choose(1, steps: 2...2) + "expect node: team-leader\nchoose: 1\n" + choose(0, steps: 3...middle)
+        + "choose: 2\nchoose: 2\nexpect broken: callback\nexpect ending: poor\n"
 }
 
-/// The conversation's three choices at one step, all leading to `next` (the second to the team
-/// leader at `escalateAt`), and on odd steps a fourth shown only at patience 3 or more.
+/// Where the good (0), fair (1) and poor (2) choice is offered at a conversation step, from 1: the
+/// order turns with the step, as a writer varies it so that the best reply's place gives nothing
+/// away (the checker's RP0109).
+func position(of kind: Int, step: Int) -> Int {
+    (kind - step % 3 + 3) % 3 + 1
+}
+
+/// The conversation's three choices at one step, all leading to `next` (the fair one to the team
+/// leader at `escalateAt`), in the order `position` gives, and on odd steps a fourth shown only at
+/// patience 3 or more. Each coach note names its step, as a real one speaks to its own moment (the
+/// checker warns of a note repeated word for word, RP0112).
 private func choices(step: Int, next: String, escalateAt: Bool = false) -> String {
     let fair = escalateAt
         ? ("Could I put you on hold for two minutes? I'd like my team leader on this while you're here.",
@@ -143,13 +159,16 @@ private func choices(step: Int, next: String, escalateAt: Bool = false) -> Strin
         : fairChoices[step % fairChoices.count]
     let good = goodChoices[step % goodChoices.count]
     let poor = poorChoices[step % poorChoices.count]
-    var out = "\n* \(good.0)\n  score: \(good.1)\n  set: patience += 1\n  coach: \(good.2)\n  -> \(next)\n"
-    out += "* \(fair.0)\n  score: \(fair.1)\n  coach: \(fair.2)\n  -> \(escalateAt ? "team-leader" : next)\n"
-    out += "* \(poor.0)\n  score: \(poor.1)\n  set: patience -= 1\n  coach: \(poor.2)\n  -> \(next)\n"
+    var written = ["", "", ""]
+    written[position(of: 0, step: step) - 1] = "* \(good.0)\n  score: \(good.1)\n  set: patience += 1\n  coach: At step \(step): \(good.2)\n  -> \(next)\n"
+    written[position(of: 1, step: step) - 1] =
+        "* \(fair.0)\n  score: \(fair.1)\n  coach: At step \(step): \(fair.2)\n  -> \(escalateAt ? "team-leader" : next)\n"
+    written[position(of: 2, step: step) - 1] = "* \(poor.0)\n  score: \(poor.1)\n  set: patience -= 1\n  coach: At step \(step): \(poor.2)\n  -> \(next)\n"
+    var out = "\n" + written.joined()
     if step % 2 == 1 {
         out += "* [if patience >= 3] While we're at it, I've added a note so whoever picks this up sees everything.\n"
             + "  score: ownership +1, follow-through +1\n  set: noted = true\n"
-            + "  coach: A small thing beyond the fix, offered when the customer is calm enough to take it in.\n  -> \(next)\n"
+            + "  coach: At step \(step): a small thing beyond the fix, offered when the customer is calm enough to take it in.\n  -> \(next)\n"
     }
     return out
 }
@@ -192,12 +211,12 @@ func manyStates(rounds: Int) -> String {
               score: follow-through +1
               set: patience += 1
               promise \(promise): \(what)
-              coach: A specific promise, if you can keep it.
+              coach: Item \(round + 1): a specific promise, if you can keep it.
               -> \(next)
             * Let's come back to that one.
               score: ownership -1, empathy -1
               set: patience -= 1, \(flag) = true
-              coach: Parking it is sometimes right; say when you will come back.
+              coach: Item \(round + 1): parking it is sometimes right; say when you will come back.
               -> \(next)
 
             """
@@ -208,13 +227,13 @@ func manyStates(rounds: Int) -> String {
               score: respect +1, follow-through +1
               set: \(flag) = true
               keep: \(promise)
-              coach: Keeping your word is worth more than any apology.
+              coach: Item \(round + 1): keeping your word is worth more than any apology.
               -> \(next)
             * [if promised \(promise)] I'm sorry: I said I'd \(what), and I can't.
               score: ownership -1, empathy +1
               set: patience -= 1, \(flag) = false
               break: \(promise)
-              coach: Honest, but Ravi planned around your word.
+              coach: Item \(round + 1): honest, but Ravi planned around your word.
               -> \(next)
 
             """

@@ -21,6 +21,11 @@ struct FacilitateCommand: ParsableCommand {
             is saved under its name after every change and kept: 'rapport facilitate --list' lists them, \
             and '--session NAME --resume' carries one on exactly where it was, or shows a finished one's \
             debrief and, with --export, writes its handout again.
+
+            For a screen the room never sees, run 'rapport facilitate --console' in a second terminal \
+            (or on your laptop while the projector shows the room's): what you type there is done in \
+            the room, and what answers it, such as :help and :notes, and each decision's coach notes, \
+            show only there.
             """
     )
 
@@ -48,6 +53,9 @@ struct FacilitateCommand: ParsableCommand {
     @Flag(help: "List the saved sessions and stop.")
     var list = false
 
+    @Flag(help: "Be the facilitator's console of the workshop running in another terminal (with --session, of that one).")
+    var console = false
+
     @Option(help: "At the end, write the handout (HTML and Markdown) and session.json into this folder.")
     var export: String?
 
@@ -58,6 +66,11 @@ struct FacilitateCommand: ParsableCommand {
     var scenarioFolders: [String] = []
 
     func validate() throws {
+        if console {
+            guard scenario == nil, !list, !resume, !restart, teams == nil, export == nil, group == nil, facilitator == nil else {
+                throw ValidationError("--console connects to a workshop already running; it takes only --session and --plain")
+            }
+        }
         if list {
             guard scenario == nil, !resume, !restart, teams == nil, export == nil, session == nil else {
                 throw ValidationError("--list lists the saved sessions; it takes no scenario and no other option")
@@ -66,7 +79,7 @@ struct FacilitateCommand: ParsableCommand {
         }
         if resume && restart { throw ValidationError("--resume and --restart cannot be used together") }
         if resume && teams != nil { throw ValidationError("--teams cannot change on --resume: the saved session keeps its teams") }
-        if scenario == nil && !resume { throw ValidationError("name a scenario to facilitate, or use --resume") }
+        if scenario == nil && !resume && !console { throw ValidationError("name a scenario to facilitate, or use --resume") }
         if let teams, let problem = TeamNames.problem(with: TeamNames.parse(teams)) { throw ValidationError(problem) }
         if let session, let problem = SessionName.problem(with: session) { throw ValidationError("the session name \(problem)") }
         for (option, value) in [("--group", group), ("--facilitator", facilitator)] {
@@ -97,6 +110,8 @@ struct FacilitateCommand: ParsableCommand {
             StandardOutput().write(SessionListText(style: style).render(store.list(), folder: store.folder.path))
             return
         }
+        let consoleFolder = ConsoleFolder(environment: environment)
+        if console { return try runConsole(folder: consoleFolder, style: style, stateFolder: stateFolder) }
         // The handout's folder is checked before the room sees anything.
         let handout = export.map { HandoutFolder(path: $0) }
         if let handout, let problem = handout.problem() {
@@ -135,6 +150,18 @@ struct FacilitateCommand: ParsableCommand {
                 }
             })
         run.now = now
+        // The facilitator's console connects here; without it, the one terminal is still safe.
+        if let problem = consoleFolder.prepare() {
+            run.consoleProblem = problem
+        } else {
+            do {
+                run.console = try ConsoleLink(
+                    listeningAt: consoleFolder.roomPath, session: sessionName, scenario: Sanitizer.clean(scenario.title))
+            } catch {
+                run.consoleProblem = error.description
+            }
+        }
+        defer { run.console?.close(reason: "The room's Rapport has closed the session.") }
         if interactive {
             run.currentWidth = { TerminalSize.columns(environment: [:]) }
             run.currentHeight = { TerminalSize.rows(environment: [:]) }

@@ -90,7 +90,7 @@ extension PracticeRun {
                 }
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
-            case .silence:
+            case .silence, .ready:
                 continue
             case .endOfInput, .interrupt:
                 return .quit
@@ -129,7 +129,7 @@ extension PracticeRun {
                 output.write("Type a number from 1 to \(decisions.count), or press Enter to go back.\n")
             case .rejected(let reason):
                 output.write(renderer.style.wrap(reason))
-            case .silence:
+            case .silence, .ready:
                 continue
             case .endOfInput, .interrupt:
                 return .back

@@ -188,7 +188,7 @@ public final class WatchPause {
     public func wait() -> Bool {
         if stopRequested() { return false }
         // No descriptor to read: only a signal or the time ends the wait.
-        _ = Signals.wait(for: -1, milliseconds: milliseconds)
+        _ = Signals.wait(for: [], milliseconds: milliseconds)
         return !stopRequested()
     }
 

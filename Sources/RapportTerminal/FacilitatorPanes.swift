@@ -15,8 +15,26 @@ extension FacilitatorRenderer {
         return out
     }
 
+    /// A pane at the facilitator's console: nothing to close, since the room never sees it.
+    public func consolePane(_ title: String, _ body: [String]) -> String {
+        "\n" + heading("For you only: \(title)", timer: nil) + body.map { $0 + "\n" }.joined()
+    }
+
+    /// What the console shows when it connects.
+    public func consoleWelcome(_ workshop: Workshop) -> String {
+        let name = workshop.record.name.map { "the session \(clean($0)) of " } ?? ""
+        return style.wrap(
+            "Connected to \(name)\(clean(workshop.scenario.title)). What you type here is done in the room, as if typed "
+                + "at its prompt; what answers it, and each decision's coach notes, show only here. Ctrl-D closes the console.")
+    }
+
+    /// The console's note of each new screen in the room.
+    public func roomNowSees(_ title: String) -> String {
+        "\n" + lines("The room now sees: \(title)").map { style.bold($0) + "\n" }.joined()
+    }
+
     /// The commands, and every form a vote can take with this session's teams.
-    public func help(_ workshop: Workshop) -> [String] {
+    public func help(_ workshop: Workshop, console: String? = nil) -> [String] {
         var body = [
             "  Enter       go on: reveal a vote, the next step, the next page",
             "  :reveal     show every option's scores (asks first if nobody has voted)",
@@ -31,6 +49,7 @@ extension FacilitatorRenderer {
             workshop.teams.isEmpty ? "Votes:" : "Votes, with the teams \(workshop.teams.map(clean).joined(separator: ", ")):",
         ]
         body += workshop.parser.forms.map { "  " + clean($0) }
+        if let console { body += [""] + lines(console) }
         return body
     }
 

@@ -25,6 +25,14 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     public var now: () -> Date? = { nil }
     /// Told each screen the room is shown, in order: what a room screen of another kind would follow.
     public var onRoomScreen: (RoomScreen) -> Void = { _ in }
+    /// The facilitator's console, when the room listens for one (see `FacilitatorRunConsole`).
+    public var console: ConsoleLink?
+    /// Why no console can connect, for `:help`, when the room could not listen for one.
+    public var consoleProblem: String?
+    /// Lines from the console not yet handled, and whether the line being handled came from it: what
+    /// answers that line goes back to the console.
+    var consoleLines: [String] = []
+    var fromConsole = false
 
     /// The room's screen now, and which part of it when it is shown in parts.
     public internal(set) var screen = RoomScreen.opening
@@ -77,11 +85,13 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         while true {
             refreshSize()
             let ticking = timerLeft != nil && reader.supportsTimers
-            switch reader.read(prompt: prompt, silenceAfter: ticking ? 1 : nil) {
+            switch nextLine(prompt: prompt, silenceAfter: ticking ? 1 : nil) {
             case .line(let text):
                 if let outcome = handle(text.trimmingBlanks()) { return outcome }
             case .silence:
                 tick()
+            case .ready:
+                continue  // taken by nextLine
             case .endOfInput:
                 return close(showingEveryPage: true)
             case .interrupt:
@@ -89,7 +99,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             case .terminate:
                 return stop()
             case .rejected(let reason):
-                output.write(renderer.style.wrap(reason))
+                tell(replies.style.wrap(reason))
             }
         }
     }
@@ -141,6 +151,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         persistIfChanged()
         onRoomScreen(next)
         redraw()
+        tellConsoleOfScreen()
     }
 
     var lastSaved: WorkshopRecord?
@@ -194,7 +205,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         if case .debrief(let page) = screen { return debriefCommand(lower, page: page) }
         switch lower {
         case ":help", "?":
-            return facilitatorPane("the commands", renderer.help(workshop))
+            return facilitatorPane("the commands", replies.help(workshop, console: consoleHelp))
         case ":show":
             redraw()
         case ":reveal":
@@ -206,9 +217,9 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
                 case true?:
                     returnTo = .decision
                     show(.earlyReveal)
-                case false?: redraw()
+                case false?: if !fromConsole { redraw() }
                 }
-            default: output.write("There is no vote to reveal here.\n")
+            default: tell("There is no vote to reveal here.\n")
             }
         case ":back":
             back()
@@ -216,9 +227,11 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             returnTo = screen == .scoreboard ? returnTo : screen
             show(.scoreboard)
         case ":notes":
+            // At the console the notes are the facilitator's alone: nothing to confirm.
+            if fromConsole { return facilitatorPane("the coach notes", replies.notes(optionsOnScreen())) }
             switch confirm("The coach notes are for you, not the room.") {
             case nil: return stop()
-            case true?: return facilitatorPane("the coach notes", renderer.notes(optionsOnScreen()))
+            case true?: return facilitatorPane("the coach notes", replies.notes(optionsOnScreen()))
             case false?: redraw()
             }
         case ":end", ":quit":
@@ -227,15 +240,16 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             enter()
         default:
             if text.hasPrefix(":") {
-                output.write("Unknown command \(Sanitizer.clean(String(text.prefix(20)))). Type :help for the list.\n")
+                tell("Unknown command \(Sanitizer.clean(String(text.prefix(20)))). Type :help for the list.\n")
             } else if screen == .decision {
                 return vote(text)
-            } else if screen == .opening {
-                // A vote typed at the opening (a script's first line) is for the first decision.
+            } else if screen == .opening || [.scoreboard, .earlyReveal].contains(screen) && returnTo == .decision {
+                // A vote typed at the opening (a script's first line) is for the first decision, and
+                // one typed over the scoreboard or an early reveal for the decision beneath it.
                 show(.decision)
                 return vote(text)
             } else {
-                output.write("The vote for this step is in. Press Enter to go on, or :back to change it.\n")
+                tell("The vote for this step is in. Press Enter to go on, or :back to change it.\n")
             }
         }
         return nil
@@ -250,7 +264,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
         switch screen {
         case .opening: show(.decision)
-        case .decision: output.write(renderer.votePrompt(workshop) + "\n")
+        case .decision: tell(replies.votePrompt(workshop) + "\n")
         case .voted: show(.reveal)
         case .reveal: show(workshop.isOver ? .debrief(page: 0) : .decision)
         case .earlyReveal, .scoreboard: show(returnTo ?? .decision)
@@ -260,9 +274,14 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
 
     /// A pane for the facilitator alone, closed by Enter, after which the room's screen is drawn
     /// again; `.stopped` if a signal to stop comes instead.
+    /// The body is laid out by `replies`, for whoever asked.
     mutating func facilitatorPane(_ title: String, _ body: [String]) -> Outcome? {
+        if fromConsole {
+            tell(replies.consolePane(title, body))
+            return nil
+        }
         output.write(renderer.pane(title, body))
-        if reader.read(prompt: "> ", silenceAfter: nil) == .terminate { return stop() }
+        if nextLine(prompt: "> ", silenceAfter: nil) == .terminate { return stop() }
         redraw()
         return nil
     }
@@ -270,8 +289,8 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     /// Asks before showing what the room should not see yet; only "yes" (or "y") shows it. Nil when
     /// a signal to stop comes at the question.
     mutating func confirm(_ what: String) -> Bool? {
-        output.write(renderer.confirmation(what))
-        switch reader.read(prompt: "show? ", silenceAfter: nil) {
+        tell(replies.confirmation(what))
+        switch nextLine(prompt: "show? ", silenceAfter: nil) {
         case .line(let answer): return ["yes", "y"].contains(answer.trimmingBlanks().lowercased())
         case .terminate: return nil
         default: return false
@@ -291,7 +310,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             return
         }
         guard let seconds = Self.seconds(argument.isEmpty ? "2m" : argument) else {
-            output.write("Write the time as 2m, 90s or 1m30s (at most an hour): :timer 2m\n")
+            tell("Write the time as 2m, 90s or 1m30s (at most an hour): :timer 2m\n")
             return
         }
         timerLeft = seconds
@@ -300,7 +319,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         } else {
             output.write(renderer.timer(seconds))
         }
-        if !reader.supportsTimers { output.write("(The countdown runs only on a terminal.)\n") }
+        if !reader.supportsTimers { tell("(The countdown runs only on a terminal.)\n") }
     }
 
     static func seconds(_ text: String) -> Int? {

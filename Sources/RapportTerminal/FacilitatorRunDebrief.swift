@@ -16,7 +16,7 @@ extension FacilitatorRun {
             } else if page + 1 < count {
                 show(.debrief(page: page + 1))
             } else {
-                output.write("This is the last page. :end closes the debrief; :pages lists the pages.\n")
+                tell("This is the last page. :end closes the debrief; :pages lists the pages.\n")
             }
         case ":back", "b":
             if part > 0 {
@@ -32,7 +32,7 @@ extension FacilitatorRun {
         case ":show":
             redraw()
         case ":help", "?":
-            return facilitatorPane("the commands", renderer.help(workshop))
+            return facilitatorPane("the commands", replies.help(workshop, console: consoleHelp))
         case ":scores", ":score":
             show(.debrief(page: count >= 2 ? (debrief?.names.firstIndex(of: "Scores") ?? page) : page))
         case ":end", ":quit":
@@ -41,7 +41,7 @@ extension FacilitatorRun {
             if let number = Int(command), (1...count).contains(number) {
                 show(.debrief(page: number - 1))
             } else {
-                output.write("In the debrief: Enter for the next page, :back, :pages, a page's number, or :end to close it.\n")
+                tell("In the debrief: Enter for the next page, :back, :pages, a page's number, or :end to close it.\n")
             }
         }
         return nil

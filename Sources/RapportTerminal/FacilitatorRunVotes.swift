@@ -13,7 +13,7 @@ extension FacilitatorRun {
         } catch {
             // The message quotes what was typed, and the team names, which a saved session may have
             // had edited: both from outside.
-            output.write(renderer.style.wrap(Sanitizer.clean(error.message) + " Nothing was recorded."))
+            tell(replies.style.wrap(Sanitizer.clean(error.message) + " Nothing was recorded."))
             return nil
         }
         switch workshop.result(of: vote) {
@@ -21,9 +21,11 @@ extension FacilitatorRun {
             record(vote, option: option, tieBroken: false)
             return nil
         case .tie(let options):
-            output.write(renderer.tie(options, counts: vote.counts(optionCount: workshop.step.choices.count)))
+            let tie = renderer.tie(options, counts: vote.counts(optionCount: workshop.step.choices.count))
+            output.write(tie)
+            if fromConsole { tell(tie) }
             while true {
-                switch reader.read(prompt: "tie> ", silenceAfter: nil) {
+                switch nextLine(prompt: "tie> ", silenceAfter: nil) {
                 case .line(let answer):
                     let letter = answer.trimmingBlanks().uppercased()
                     if let option = options.first(where: { VoteParser.letter($0) == letter }) {
@@ -31,14 +33,14 @@ extension FacilitatorRun {
                         return nil
                     }
                     if letter == ":BACK" {
-                        output.write("The vote was not recorded.\n")
+                        tell("The vote was not recorded.\n")
                         return nil
                     }
-                    output.write("Type \(options.map(VoteParser.letter).joined(separator: " or ")), or :back to vote again.\n")
-                case .silence, .rejected:
+                    tell("Type \(options.map(VoteParser.letter).joined(separator: " or ")), or :back to vote again.\n")
+                case .silence, .ready, .rejected:
                     continue
                 case .endOfInput, .interrupt:
-                    output.write("The vote was not recorded.\n")
+                    tell("The vote was not recorded.\n")
                     return nil
                 case .terminate:
                     output.write("The vote was not recorded.\n")
@@ -52,7 +54,7 @@ extension FacilitatorRun {
         do {
             try workshop.decide(vote: vote, option: option, tieBroken: tieBroken, at: now())
         } catch {
-            output.write("That vote could not be recorded: \(error).\n")
+            tell("That vote could not be recorded: \(error).\n")
             return
         }
         timerLeft = nil
@@ -61,11 +63,11 @@ extension FacilitatorRun {
 
     mutating func back() {
         guard workshop.undo() else {
-            output.write("There is no vote to undo yet.\n")
+            tell("There is no vote to undo yet.\n")
             return
         }
         show(.decision)
-        output.write("The last vote is undone.\n")
+        tell("The last vote is undone.\n")
     }
 
 }

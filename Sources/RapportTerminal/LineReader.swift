@@ -7,6 +7,9 @@ public enum LineEvent: Sendable, Equatable {
     case interrupt
     /// The silence timer ran out; anything half-typed is kept for the next read.
     case silence
+    /// A descriptor given to `watch` can be read (a facilitator's console said something); anything
+    /// half-typed is kept for the next read, as after a silence.
+    case ready
     /// SIGTERM or SIGHUP: restore the terminal and leave.
     case terminate
     /// A line that cannot be used (too long, not UTF-8); the reason is for the user.
@@ -23,10 +26,14 @@ public protocol LineReader {
     mutating func setCompletions(_ words: [String])
     /// Whether this reader can notice a silence.
     var supportsTimers: Bool { get }
+    /// From now on, a read also ends with `.ready` when one of these descriptors can be read
+    /// (readers that wait on nothing ignore it).
+    mutating func watch(_ descriptors: [Int32])
 }
 
 extension LineReader {
     public mutating func setCompletions(_ words: [String]) {}
+    public mutating func watch(_ descriptors: [Int32]) {}
     public var supportsTimers: Bool { false }
 }
 
@@ -86,6 +93,8 @@ public struct AnyLineReader: LineReader {
     }
 
     public mutating func setCompletions(_ words: [String]) { base.setCompletions(words) }
+
+    public mutating func watch(_ descriptors: [Int32]) { base.watch(descriptors) }
 
     public var supportsTimers: Bool { base.supportsTimers }
 }

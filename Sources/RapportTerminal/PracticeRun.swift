@@ -122,6 +122,8 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
                 if let outcome = handle(text.trimmingBlanks()) { return outcome }
             case .silence:
                 stayedSilent()
+            case .ready:
+                continue  // practice watches nothing
             case .endOfInput:
                 output.write("\n")
                 return finish()
@@ -268,7 +270,7 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
             return .abandoned
         case .terminate:
             return stopped()
-        case .silence, .rejected:
+        case .silence, .ready, .rejected:
             return nil
         }
     }

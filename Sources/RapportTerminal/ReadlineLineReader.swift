@@ -65,6 +65,8 @@ public final class ReadlineLineReader: LineReader {
     var installed = false
     /// Text and cursor kept across a silence, put back at the next prompt.
     var pending: (text: String, point: Int32)?
+    /// Descriptors that end a read with `.ready` (see `LineReader.watch`).
+    var watched: [Int32] = []
     /// When set, Ctrl-L does not blank the screen (readline's way) but returns this line, keeping
     /// what was half typed for the next prompt, so the caller draws its whole screen again.
     public var redrawLine: String? {
@@ -108,6 +110,10 @@ public final class ReadlineLineReader: LineReader {
 
     public func setCompletions(_ words: [String]) {
         completionWords = words
+    }
+
+    public func watch(_ descriptors: [Int32]) {
+        watched = descriptors
     }
 
     /// Leaves the terminal as it was found.
@@ -166,17 +172,21 @@ public final class ReadlineLineReader: LineReader {
             var timeout: Int32 = -1
             if let timer {
                 let left = timer.remaining(at: Self.now())
-                if left <= 0 { return silence() }
+                if left <= 0 { return keepHalfTyped(.silence) }
                 timeout = Int32(min(left * 1000, 60_000).rounded(.up))
             }
             // A signal, or the deadline: the checks above decide.
-            guard Signals.wait(for: 0, milliseconds: timeout) == .input else { continue }
+            switch Signals.wait(for: [0] + watched, milliseconds: timeout) {
+            case .input(0): break
+            case .input: return keepHalfTyped(.ready)
+            case .signal, .timeout: continue
+            }
             rl_callback_read_char()
             timer?.typed(at: Self.now())
             if lineComplete { return finishLine() }
             if redrawRequested, let redrawLine {
                 redrawRequested = false
-                _ = silence()
+                _ = keepHalfTyped(.silence)
                 return .line(redrawLine)
             }
         }
@@ -226,8 +236,9 @@ public final class ReadlineLineReader: LineReader {
         return event
     }
 
-    /// The timer ran out: keep the half-typed text, clear the prompt line, and let the caller print.
-    func silence() -> LineEvent {
+    /// The timer ran out, or a watched descriptor is ready: keep the half-typed text, clear the prompt
+    /// line, and let the caller print.
+    func keepHalfTyped(_ event: LineEvent) -> LineEvent {
         let length = Int(rapport_rl_end())
         var text = ""
         if let buffer = rapport_rl_line_buffer(), length > 0 {
@@ -239,7 +250,7 @@ public final class ReadlineLineReader: LineReader {
         rl_replace_line("", 0)
         restore()
         writeOut("\r\u{1B}[K")
-        return .silence
+        return event
     }
 
     static func now() -> Double {

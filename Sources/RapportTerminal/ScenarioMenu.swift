@@ -65,7 +65,7 @@ public struct ScenarioMenu<Reader: LineReader, Output: TextOutput> {
                 output.write("Type a number from 1 to \(scenarios.count), or :quit.\n")
             case .rejected(let reason):
                 output.write(style.wrap(reason))
-            case .silence:
+            case .silence, .ready:
                 continue
             case .endOfInput, .interrupt:
                 return .left

@@ -104,27 +104,28 @@ public enum Signals {
     }
 
     /// What ended a wait.
-    enum Wait {
-        case input
+    enum Wait: Equatable {
+        /// This descriptor can be read (or has reached its end).
+        case input(Int32)
         case signal
         case timeout
     }
 
-    /// Waits until `descriptor` can be read, a signal arrives or `milliseconds` pass (-1: no limit).
-    /// A signal wins over input that is also ready: the input stays for the next read.
-    static func wait(for descriptor: Int32, milliseconds: Int32) -> Wait {
-        var waits = [
-            pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: wakeEnds[0], events: Int16(POLLIN), revents: 0),  // ignored by poll while -1
-        ]
-        let ready = poll(&waits, 2, milliseconds)
+    /// Waits until one of `descriptors` can be read, a signal arrives or `milliseconds` pass (-1: no
+    /// limit); descriptors of -1 are ignored. A signal wins over input that is also ready, and the
+    /// first descriptor over the others: the input stays for the next read.
+    static func wait(for descriptors: [Int32], milliseconds: Int32) -> Wait {
+        // The wake pipe is ignored by poll while -1.
+        var waits = ([wakeEnds[0]] + descriptors).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let ready = poll(&waits, nfds_t(waits.count), milliseconds)
         if ready < 0 { return .signal }
         if ready == 0 { return .timeout }
-        if waits[1].revents != 0 {
+        if waits[0].revents != 0 {
             drainWakes()
             return .signal
         }
-        return .input
+        guard let first = waits.dropFirst().first(where: { $0.revents != 0 }) else { return .timeout }
+        return .input(first.fd)
     }
 
     /// Reads and clears a flag.

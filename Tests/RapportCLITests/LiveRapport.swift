@@ -38,8 +38,17 @@ final class LiveRapport {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        close(input)
         if output != input { close(output) }
+        closeInput()
+    }
+
+    private var inputOpen = true
+
+    /// Ends Rapport's input (through pipes: the end of input a script reaches).
+    func closeInput() {
+        guard inputOpen else { return }
+        inputOpen = false
+        close(input)
     }
 
     static func environment(_ extra: [String: String]) -> [String: String] {
@@ -66,9 +75,13 @@ final class LiveRapport {
         process.standardOutput = stdout
         process.standardError = stdout
         try Self.start(process)
-        return LiveRapport(
+        let rapport = LiveRapport(
             process: process, input: dup(stdin.fileHandleForWriting.fileDescriptor),
             output: dup(stdout.fileHandleForReading.fileDescriptor), throughTerminal: false)
+        // The process keeps its pipes: only the test's copy of the input's end may stay open, so that
+        // `closeInput` is Rapport's end of input.
+        try? stdin.fileHandleForWriting.close()
+        return rapport
     }
 
     /// Whether `inTerminal` can run here: it needs util-linux's `setsid` and bash.

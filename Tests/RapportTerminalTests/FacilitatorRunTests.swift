@@ -105,6 +105,14 @@ import Testing
         Self.golden.assertMatches(played.text, "facilitate-teams-workshop.txt")
     }
 
+    /// A vote typed while the scoreboard is up over an open decision is that decision's vote (it
+    /// was told "the vote for this step is in" and nothing was recorded).
+    @Test func aVoteTypedOverTheScoreboardIsRecorded() throws {
+        let played = try Self.run("workshop", teams: [], input: [.line(""), .line(":scores"), .line("A4 B1"), .line(":quit")])
+        #expect(played.workshop.record.decisions.count == 1)
+        #expect(!played.text.contains("The vote for this step is in"))
+    }
+
     @Test func roomTallySession() throws {
         let input: [LineEvent] = [
             .line(""), .line("A5 B3 C1"), .line(""), .line(""), .line("4 4 1"), .line("A"), .line(""), .line(":end"), .line(":end"),

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One message between a facilitator's console (`rapport facilitate --console`) and the room's
+/// `rapport facilitate`, over a local socket: a line of JSON each way (docs/console-protocol.md).
+/// Only the fields a message needs are set.
+public struct ConsoleMessage: Codable, Equatable, Sendable {
+    /// Room to console, first on every connection: the session and its scenario's title.
+    public var session: String?
+    public var scenario: String?
+    /// Console to room, first: the console terminal's width, and whether it shows colour.
+    public var width: Int?
+    public var colour: Bool?
+    /// Console to room: a line the facilitator typed, done as if typed at the room's prompt.
+    public var line: String?
+    /// Room to console: text to show, laid out for the console.
+    public var text: String?
+    /// Room to console: the prompt the room waits at now.
+    public var prompt: String?
+    /// Room to console: the connection ends (the session is over, or another console is connected),
+    /// and why.
+    public var closed: String?
+
+    public init(
+        session: String? = nil, scenario: String? = nil, width: Int? = nil, colour: Bool? = nil, line: String? = nil,
+        text: String? = nil, prompt: String? = nil, closed: String? = nil
+    ) {
+        self.session = session
+        self.scenario = scenario
+        self.width = width
+        self.colour = colour
+        self.line = line
+        self.text = text
+        self.prompt = prompt
+        self.closed = closed
+    }
+
+    /// The longest message either end reads; a longer one ends the connection. Room text is at most a
+    /// screenful or a pane, well under this.
+    public static let maximumBytes = 1 << 20
+
+    /// The message as one line of JSON (JSON escapes every newline inside strings).
+    public func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return Array((try? encoder.encode(self)) ?? Data("{}".utf8)) + [UInt8(ascii: "\n")]
+    }
+
+    public static func decoded(_ line: [UInt8]) -> ConsoleMessage? {
+        try? JSONDecoder().decode(ConsoleMessage.self, from: Data(line))
+    }
+}
+
+/// Splits the bytes read from a connection into messages, one per line. The other end is another
+/// Rapport of the same user, but what it sends is still checked: a line that is not a message, or
+/// one longer than `ConsoleMessage.maximumBytes`, ends the connection.
+struct ConsoleFraming {
+    var pending: [UInt8] = []
+
+    enum Problem: Error {
+        case tooLong
+        case notAMessage
+    }
+
+    mutating func messages(after bytes: some Collection<UInt8>) throws(Problem) -> [ConsoleMessage] {
+        pending.append(contentsOf: bytes)
+        var messages: [ConsoleMessage] = []
+        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = Array(pending[..<newline])
+            pending.removeSubrange(...newline)
+            guard let message = ConsoleMessage.decoded(line) else { throw .notAMessage }
+            messages.append(message)
+        }
+        if pending.count > ConsoleMessage.maximumBytes { throw .tooLong }
+        return messages
+    }
+}
