@@ -30,7 +30,7 @@ extension FacilitateCommand {
         let reader = AnyLineReader(readline ?? PlainLineReader() as any LineReader)
         var client = ConsoleClient(room: room, reader: reader, output: StandardOutput())
         let width = interactive ? TerminalSize.columns(environment: [:]) ?? style.width : style.width
-        switch client.run(width: width, colour: style.colour) {
+        switch client.run(width: width, colour: style.colour, plain: plain) {
         case .left: return
         case .roomClosed: return
         case .stopped: throw ExitStatus.stoppedBySignal

@@ -29,12 +29,12 @@ public struct ConsoleClient<Reader: LineReader, Output: TextOutput> {
         self.output = output
     }
 
-    public mutating func run(width: Int, colour: Bool) -> Outcome {
+    public mutating func run(width: Int, colour: Bool, plain: Bool) -> Outcome {
         if let refusal = room.greeting.closed {
             output.write(refusal + "\n")
             return .roomClosed
         }
-        guard room.socket.send(ConsoleMessage(width: width, colour: colour)) else { return roomGone() }
+        guard room.socket.send(ConsoleMessage(width: width, colour: colour, plain: plain)) else { return roomGone() }
         while true {
             guard showArrived() else { return roomGone() }
             if let closed = closedReason { return roomClosed(closed) }

@@ -87,7 +87,7 @@ public final class ConsoleLink {
         let messages = console.receive()
         for message in messages ?? [] {
             if consoleStyle == nil, let width = message.width {
-                consoleStyle = Style(colour: message.colour ?? false, plain: false, width: width)
+                consoleStyle = Style(colour: message.colour ?? false, plain: message.plain ?? false, width: width)
                 events.append(.connected)
             } else if consoleStyle != nil, let line = message.line {
                 events.append(.line(line))

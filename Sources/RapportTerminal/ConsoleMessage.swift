@@ -7,9 +7,11 @@ public struct ConsoleMessage: Codable, Equatable, Sendable {
     /// Room to console, first on every connection: the session and its scenario's title.
     public var session: String?
     public var scenario: String?
-    /// Console to room, first: the console terminal's width, and whether it shows colour.
+    /// Console to room, first: the console terminal's width, whether it shows colour, and whether
+    /// text is wanted plain (no boxes or rules, for a screen reader).
     public var width: Int?
     public var colour: Bool?
+    public var plain: Bool?
     /// Console to room: a line the facilitator typed, done as if typed at the room's prompt.
     public var line: String?
     /// Room to console: text to show, laid out for the console.
@@ -21,13 +23,15 @@ public struct ConsoleMessage: Codable, Equatable, Sendable {
     public var closed: String?
 
     public init(
-        session: String? = nil, scenario: String? = nil, width: Int? = nil, colour: Bool? = nil, line: String? = nil,
+        session: String? = nil, scenario: String? = nil, width: Int? = nil, colour: Bool? = nil, plain: Bool? = nil,
+        line: String? = nil,
         text: String? = nil, prompt: String? = nil, closed: String? = nil
     ) {
         self.session = session
         self.scenario = scenario
         self.width = width
         self.colour = colour
+        self.plain = plain
         self.line = line
         self.text = text
         self.prompt = prompt

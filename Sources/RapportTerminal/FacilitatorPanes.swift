@@ -41,7 +41,7 @@ extension FacilitatorRenderer {
             "  :back       undo the last vote (in the debrief: the page before)",
             "  :timer 2m   a discussion countdown (2m, 90s, 1m30s); :timer off stops it",
             "  :scores     the scoreboard (revealed decisions only)",
-            "  :notes      the coach notes for this step, for you (asks first)",
+            "  :notes      this step's coach notes, for you (asks first, not at a console)",
             "  :show       draw the room's screen again (Ctrl-L too)",
             "  :end        the debrief; in the debrief, close it",
             "  :pages      in the debrief, the list of pages",

@@ -40,6 +40,8 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     /// Where Enter goes back to from the scoreboard, an early reveal or the list of debrief pages.
     var returnTo: RoomScreen?
     var showingPageList = false
+    /// Ctrl-D was pressed once at a terminal, and nothing typed since.
+    var endOfInputOnce = false
     var debrief: DebriefPages?
     /// Seconds left on the discussion countdown, if one is running.
     var timerLeft: Int?
@@ -87,12 +89,20 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             let ticking = timerLeft != nil && reader.supportsTimers
             switch nextLine(prompt: prompt, silenceAfter: ticking ? 1 : nil) {
             case .line(let text):
+                endOfInputOnce = false
                 if let outcome = handle(text.trimmingBlanks()) { return outcome }
             case .silence:
                 tick()
             case .ready:
                 continue  // taken by nextLine
             case .endOfInput:
+                // At a terminal, one Ctrl-D pressed by mistake must not end the workshop in front of
+                // the room: it takes a second. The end of piped input ends it at once.
+                if reader.supportsTimers, !endOfInputOnce, !screen.isDebrief {
+                    endOfInputOnce = true
+                    tell("Ctrl-D again ends the workshop here and opens the debrief, as :end does. The session is saved after every change.\n")
+                    continue
+                }
                 return close(showingEveryPage: true)
             case .interrupt:
                 output.write("The session is saved after every change. Type :end for the debrief, or carry on.\n")

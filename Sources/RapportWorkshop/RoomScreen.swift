@@ -20,3 +20,11 @@ public enum RoomScreen: Sendable, Equatable {
     /// A page of the debrief, from 0.
     case debrief(page: Int)
 }
+
+extension RoomScreen {
+    /// Whether this is a page of the debrief.
+    public var isDebrief: Bool {
+        if case .debrief = self { return true }
+        return false
+    }
+}

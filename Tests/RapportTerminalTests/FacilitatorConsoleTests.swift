@@ -35,7 +35,7 @@ import Glibc
     /// Runs the workshop fixture with `room` typed at the room's prompt; `console` lines are sent
     /// by a console that connected first (and left, if `consoleLeaves`).
     static func run(
-        room: [LineEvent], console lines: [String], consoleLeaves: Bool = false, teams: [String] = []
+        room: [LineEvent], console lines: [String], consoleLeaves: Bool = false, teams: [String] = [], plain: Bool = false
     ) throws -> Played {
         let path = socketPath()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
@@ -44,7 +44,7 @@ import Glibc
         // A console that leaves was taken in and greeted first: its lines and its leaving then
         // arrive together.
         if consoleLeaves { #expect(link.service() == []) }
-        client.send(ConsoleMessage(width: 60, colour: false))
+        client.send(ConsoleMessage(width: 60, colour: false, plain: plain))
         for line in lines { client.send(ConsoleMessage(line: line)) }
         if consoleLeaves { client.close() }
 
@@ -104,6 +104,13 @@ import Glibc
         #expect(played.console.contains("A tie between A and B"))
         let first = try #require(played.workshop.record.decisions.first)
         #expect(first.chosen == first.offered[1] && first.tieBroken)
+    }
+
+    /// A console asking for plain text (a screen reader) gets no rules or boxes.
+    @Test func aPlainConsoleGetsPlainText() throws {
+        let played = try Self.run(room: [.line(""), .ready, .line(":quit")], console: [":notes"], plain: true)
+        #expect(played.console.contains("For you only: the coach notes\n"))
+        #expect(!played.console.contains("─"))
     }
 
     @Test func helpAtTheConsoleSaysAConsoleIsConnected() throws {

@@ -105,6 +105,14 @@ import Testing
         Self.golden.assertMatches(played.text, "facilitate-teams-workshop.txt")
     }
 
+    /// At a terminal one Ctrl-D mid-workshop only says what a second would do; the room carries on.
+    @Test func oneCtrlDAtATerminalDoesNotEndTheWorkshop() throws {
+        let played = try Self.run("workshop", teams: [], input: [.line(""), .endOfInput, .line("A4 B1"), .line(""), .endOfInput, .endOfInput])
+        #expect(played.text.contains("Ctrl-D again ends the workshop here"))
+        #expect(played.workshop.record.decisions.count == 1, "the vote after the first Ctrl-D is recorded")
+        #expect(played.workshop.record.isFinished, "two in a row end it")
+    }
+
     /// A vote typed while the scoreboard is up over an open decision is that decision's vote (it
     /// was told "the vote for this step is in" and nothing was recorded).
     @Test func aVoteTypedOverTheScoreboardIsRecorded() throws {
