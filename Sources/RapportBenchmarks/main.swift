@@ -1,5 +1,6 @@
 // rapport-bench: what users of Rapport feel, at real sizes and at a stress size, each figure judged
-// against its floor (docs/performance.md). After `swift build -c release`, from the repository root:
+// against its floor (docs/performance.md). After building both products (`swift build -c release
+// --static-swift-stdlib --product rapport`, then `--product rapport-bench`), from the repository root:
 // `.build/release/rapport-bench [--quick]`.
 //
 // Every command is timed by running the release `rapport` beside this executable as a child process,
@@ -24,7 +25,7 @@ let rapport = (Bundle.main.executableURL?.deletingLastPathComponent().path ?? ".
 let bundled = ((try? FileManager.default.contentsOfDirectory(atPath: "Scenarios")) ?? [])
     .filter { $0.hasSuffix(".scenario") }.sorted().map { "Scenarios/" + $0 }
 guard FileManager.default.isExecutableFile(atPath: rapport), !bundled.isEmpty else {
-    print("rapport-bench: needs \(rapport) (swift build -c release) and Scenarios/*.scenario (run from the repository root)")
+    print("rapport-bench: needs \(rapport) (swift build -c release --static-swift-stdlib --product rapport) and Scenarios/*.scenario (run from the repository root)")
     exit(1)
 }
 
