@@ -24,6 +24,8 @@ extension FacilitateCommand {
             }
             throw Self.fail("several workshops are running; name one with --session:\n" + running.joined(separator: "\n"), 64)
         }
+        // The other rooms were only asked their names: let them go at once.
+        for other in rooms where other.socket !== room.socket { other.socket.close() }
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let readline = interactive ? ReadlineLineReader(historyFile: stateFolder + "/console-history") : nil
         defer { readline?.restore() }

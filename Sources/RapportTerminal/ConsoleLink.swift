@@ -72,12 +72,15 @@ public final class ConsoleLink {
             guard accepted >= 0 else { break }
             let socket = ConsoleSocket(descriptor: accepted)
             var hello = greeting
-            if console?.isOpen == true {
+            if isConnected {
                 hello.closed = "Another console is already connected to this session; close it first."
                 socket.send(hello)
                 socket.close()
                 continue
             }
+            // One that connected and never said hello (a console that was looking for another
+            // session, or something that is not a console) gives way.
+            console?.close()
             socket.send(hello)
             console = socket
             consoleStyle = nil

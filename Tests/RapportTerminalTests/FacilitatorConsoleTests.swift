@@ -146,6 +146,22 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: path), "the socket file goes with the room")
     }
 
+    /// A connection that never says hello (a console that was only asking the room's name) does not
+    /// keep the facilitator's console out.
+    @Test func aConnectionThatNeverSaysHelloGivesWay() throws {
+        let path = Self.socketPath()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let link = try ConsoleLink(listeningAt: path, session: "trial", scenario: "The Late Refund")
+        let silent = try #require(ConsoleSocket.connect(to: path))
+        #expect(link.service() == [])
+        let console = try #require(ConsoleSocket.connect(to: path))
+        console.send(ConsoleMessage(width: 80, colour: false))
+        #expect(link.service() == [.connected])
+        #expect(silent.next(within: 1_000)?.session == "trial")
+        #expect(silent.next(within: 1_000) == nil, "the silent one was let go")
+        #expect(console.next(within: 1_000)?.closed == nil)
+    }
+
     /// The console's end reads only whole messages, and a line that is not one ends the connection.
     @Test func whatIsNotAMessageEndsTheConnection() throws {
         var framing = ConsoleFraming()
