@@ -161,6 +161,10 @@ public struct Rules: Sendable {
         public var lines: [Line] = []
         /// Nodes passed through, in order, including the last.
         public var path: [Int] = []
+        /// Of the events a `take` reported, how many its action made (a silence's line, the choice's
+        /// or the silence's effects); the ones after came on arrival (a node's effects, a promise
+        /// scored at an ending), which the lines shown there explain.
+        public var actionEventCount = 0
         /// The state values as each node of `path` was entered, before its own lines ran; kept only
         /// when asked for (`rapport analyze` shows each number's range at each node).
         public var valuesOnEntry: [[Int]] = []
@@ -173,24 +177,32 @@ public struct Rules: Sendable {
         recordingEntries: Bool = false
     ) -> Arrival {
         var state = state
+        let before = events?.count ?? 0
         switch action {
         case .choose(let index):
             let choices = scenario.nodes[state.node].choices
             apply(choices[index].effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
-            return arrive(
+            let own = (events?.count ?? 0) - before
+            var arrival = arrive(
                 at: choices[index].target, from: state, deltas: &deltas, events: &events, recordingEntries: recordingEntries)
+            arrival.actionEventCount = own
+            return arrival
         case .silence:
             guard let silence = scenario.nodes[state.node].silence else { return Arrival(state: state, stop: .decision) }
             events?.append(.silence(silence.line))
             apply(silence.effects, to: &state, deltas: &deltas, reason: .silence, events: &events)
+            let own = (events?.count ?? 0) - before
             if let target = silence.target {
                 var arrival = arrive(at: target, from: state, deltas: &deltas, events: &events, recordingEntries: recordingEntries)
                 // The silence's own line comes first, before those shown on arrival.
                 if events != nil { arrival.lines.insert(silence.line, at: 0) }
+                arrival.actionEventCount = own
                 return arrival
             }
             state.silenceUsed = true
-            return Arrival(state: state, stop: decisionOrStuck(state), lines: events != nil ? [silence.line] : [])
+            var arrival = Arrival(state: state, stop: decisionOrStuck(state), lines: events != nil ? [silence.line] : [])
+            arrival.actionEventCount = own
+            return arrival
         }
     }
 

@@ -114,7 +114,7 @@ public struct Session: Sendable {
         }
         let decides = status == .awaitingChoice
         return Step(
-            node: node.id, coachNote: coachNote, lines: arrival.lines, choices: offered, status: status,
+            node: node.id, coachNote: coachNote, actionEventCount: arrival.actionEventCount, lines: arrival.lines, choices: offered, status: status,
             moment: decides ? node.moment : nil, discuss: decides ? node.discuss : nil, hint: decides ? node.hint : nil,
             silenceSeconds: decides && rules.silenceAvailable(in: arrival.state) ? node.silence?.seconds : nil)
     }

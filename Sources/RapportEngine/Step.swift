@@ -24,6 +24,9 @@ public struct Step: Sendable {
     public let node: String
     /// The coach's note on the choice (or silence) that led here; nil at the start.
     public let coachNote: ScenarioText?
+    /// Of the events the move that led here reported, how many its own choice or silence made; the
+    /// rest came on arrival here, and `lines` explain them (0 at the start).
+    public let actionEventCount: Int
     public let lines: [Line]
     /// Empty unless the status is `awaitingChoice`.
     public let choices: [OfferedChoice]

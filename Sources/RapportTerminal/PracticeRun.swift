@@ -197,11 +197,9 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     mutating func choose(_ number: Int) {
         let offered = session.step.choices[number - 1]
         output.write(renderer.trainee(offered.text.string))
-        let before = session.state
-        let effects = scenario.nodes[before.node].choices.first { $0.id == offered.id }?.effects ?? []
         guard let events = try? session.choose(offered.id) else { return }
         keep(recorder?.moved(session))
-        let own = ownEventCount(effects, from: before)
+        let own = session.step.actionEventCount
         if practising {
             output.write(renderer.feedback(events: Array(events.prefix(own)), coach: session.step.coachNote?.string, scenario: scenario))
         }
@@ -212,12 +210,10 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     /// silence moves the conversation on, what follows (as after a choice).
     mutating func stayedSilent() {
         output.write(renderer.silence())
-        let before = session.state
-        let effects = scenario.nodes[before.node].silence?.effects ?? []
         guard let events = try? session.stayedSilent() else { return }
         keep(recorder?.moved(session))
-        // The silence itself is the first event, and its own line the first of the step's lines.
-        let own = 1 + ownEventCount(effects, from: before)
+        // The silence's own line is the first of the step's lines.
+        let own = session.step.actionEventCount
         let lines = session.step.lines
         output.write(renderer.lines(lines.prefix(1)))
         if practising {
@@ -241,17 +237,6 @@ public struct PracticeRun<Reader: LineReader, Output: TextOutput> {
     mutating func arrivalFeedback(_ events: ArraySlice<Event>) {
         guard practising, !events.isEmpty else { return }
         output.write(renderer.feedback(events: Array(events), coach: nil, scenario: scenario))
-    }
-
-    /// How many of a move's events its own effects made: they are applied before the move arrives
-    /// anywhere (see `Rules.take`), so the events after them are the arrival's. Worked out again on
-    /// the state before the move, so that the transcript records the events as they always were.
-    func ownEventCount(_ effects: [Effect], from state: PlayState) -> Int {
-        var state = state
-        var deltas = Array(repeating: 0, count: scenario.dimensions.count)
-        var events: [Event]? = []
-        session.rules.apply(effects, to: &state, deltas: &deltas, reason: .choice, events: &events)
-        return events?.count ?? 0
     }
 
     mutating func showDecision() {

@@ -15,6 +15,50 @@ import Testing
         #expect(!session.isOver)
     }
 
+    /// A move's events are its own (the choice's effects, or the silence and its effects) and then
+    /// those of arriving (a node's effects, a promise broken there): the step says where they part,
+    /// so a front end can show the second kind after the lines that explain them.
+    @Test func theStepSaysWhichEventsTheMoveMadeAndWhichCameOnArrival() throws {
+        let text = """
+            title: Arrival
+            id: arrival
+            customer: Dana
+            state: trust = 2 (0..5)
+
+            == start
+            silence 10s: Dana: Hello?
+              set: trust -= 1
+            Dana: Will you call me?
+            * I'll call at four.
+              score: ownership +1
+              promise call: call Dana at four
+              -> late
+            * No.
+              -> done
+
+            == late
+            It is five, and you did not call.
+            break: call
+            set: trust -= 1
+            * Sorry.
+              -> done
+
+            == done
+            end mixed: Done.
+            """
+        var session = Session(try scenario(text))
+        #expect(session.step.actionEventCount == 0)
+        let silent = try session.stayedSilent()
+        #expect(session.step.actionEventCount == silent.count, "a silence that stays: all its own")
+        #expect(silent.first == .silence(Line(speaker: "Dana", text: "Hello?")))
+        let events = try session.choose(number: 1)
+        let own = session.step.actionEventCount
+        #expect(own == 2, "\(events)")
+        #expect(events.prefix(own).contains(.promiseMade(name: "call", description: "call Dana at four")))
+        #expect(events.dropFirst(own).contains(.promiseBroken(name: "call")))
+        #expect(events.dropFirst(own).contains(.stateChanged(name: "trust", from: 1, to: 0)))
+    }
+
     @Test func speakerNameIsAsWritten() throws {
         let session = Session(try scenario(callback))
         #expect(session.step.lines.first?.speaker == "Dana")
