@@ -11,7 +11,7 @@ import Glibc
 /// terminal (see `ConsoleClient`).
 extension FacilitateCommand {
     func runConsole(folder: ConsoleFolder, style: Style, stateFolder: String) throws {
-        if let problem = folder.prepare() { throw Self.fail("no console can connect: \(problem)", 73) }
+        if let problem = folder.prepare() { throw Self.fail("no console can connect: \(problem)", 69) }
         let rooms = folder.rooms()
         let wanted = session.map { name in rooms.filter { $0.session == name } } ?? rooms
         guard wanted.count == 1, let room = wanted.first else {
@@ -33,8 +33,8 @@ extension FacilitateCommand {
         var client = ConsoleClient(room: room, reader: reader, output: StandardOutput())
         let width = interactive ? TerminalSize.columns(environment: [:]) ?? style.width : style.width
         switch client.run(width: width, colour: style.colour, plain: plain) {
-        case .left: return
-        case .roomClosed: return
+        case .left, .roomClosed: return
+        case .refused(let reason): throw Self.fail(reason, 69)
         case .stopped: throw ExitStatus.stoppedBySignal
         }
     }

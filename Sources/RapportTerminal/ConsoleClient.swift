@@ -16,7 +16,9 @@ public struct ConsoleClient<Reader: LineReader, Output: TextOutput> {
     var prompt = "> "
 
     public enum Outcome: Equatable {
-        /// The room ended the session or turned the console away; the reason was shown.
+        /// The room turned the console away (another is connected), and why.
+        case refused(String)
+        /// The room ended the session; the reason was shown.
         case roomClosed
         /// The facilitator closed the console.
         case left
@@ -30,10 +32,7 @@ public struct ConsoleClient<Reader: LineReader, Output: TextOutput> {
     }
 
     public mutating func run(width: Int, colour: Bool, plain: Bool) -> Outcome {
-        if let refusal = room.greeting.closed {
-            output.write(refusal + "\n")
-            return .roomClosed
-        }
+        if let refusal = room.greeting.closed { return .refused(Sanitizer.clean(refusal)) }
         guard room.socket.send(ConsoleMessage(width: width, colour: colour, plain: plain)) else { return roomGone() }
         while true {
             guard showArrived() else { return roomGone() }
@@ -76,7 +75,7 @@ public struct ConsoleClient<Reader: LineReader, Output: TextOutput> {
     }
 
     mutating func roomClosed(_ reason: String) -> Outcome {
-        output.write(reason + "\n")
+        output.write(Sanitizer.clean(reason) + "\n")
         return .roomClosed
     }
 

@@ -40,7 +40,7 @@ public struct ConsoleFolder: Sendable {
     public struct Room {
         public let socket: ConsoleSocket
         public let greeting: ConsoleMessage
-        public var session: String { greeting.session ?? "?" }
+        public let session: String
     }
 
     /// Every room listening in the folder, each connected to. A socket nothing listens on any more
@@ -60,8 +60,8 @@ public struct ConsoleFolder: Sendable {
                 if errno == ECONNREFUSED { unlink(socketPath) }
                 continue
             }
-            if let greeting = socket.next(within: 2_000), greeting.session != nil {
-                rooms.append(Room(socket: socket, greeting: greeting))
+            if let greeting = socket.next(within: 2_000), let session = greeting.session {
+                rooms.append(Room(socket: socket, greeting: greeting, session: session))
             }
         }
         return rooms

@@ -42,23 +42,24 @@ public final class ConsoleSocket {
     /// Messages read ahead by `next(within:)`, given first by the next `receive`.
     var unread: [ConsoleMessage] = []
 
-    /// What has arrived, without waiting: the whole messages, or nil when the connection has ended
-    /// (closed by the other end, or it sent what is not a message).
+    /// What has arrived, without waiting, in one read (`poll` says when there is more): the whole
+    /// messages, or nil when the connection has ended (closed by the other end, or it sent what is
+    /// not a message).
     public func receive() -> [ConsoleMessage]? {
-        var messages = unread
+        let ahead = unread
         unread = []
-        guard isOpen else { return messages.isEmpty ? nil : messages }
+        guard isOpen else { return ahead.isEmpty ? nil : ahead }
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
-            if count < 0, errno == EINTR { continue }
-            if count < 0, errno == EAGAIN || errno == EWOULDBLOCK { return messages }
-            guard count > 0, let more = try? framing.messages(after: chunk[..<count]) else {
-                close()
-                return messages.isEmpty ? nil : messages
-            }
-            messages += more
+        var count = -1
+        repeat {
+            count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+        } while count < 0 && errno == EINTR
+        if count < 0, errno == EAGAIN || errno == EWOULDBLOCK { return ahead }
+        guard count > 0, let messages = try? framing.messages(after: chunk[..<count]) else {
+            close()
+            return ahead.isEmpty ? nil : ahead
         }
+        return ahead + messages
     }
 
     /// Waits up to `milliseconds` for the next message; nil if none came or the connection ended.
@@ -97,9 +98,16 @@ public final class ConsoleSocket {
 
     /// Connects to the room listening at `path`; nil if nothing listens there.
     public static func connect(to path: String) -> ConsoleSocket? {
-        guard var address = address(path) else { return nil }
+        guard var address = address(path) else {
+            errno = ENAMETOOLONG
+            return nil
+        }
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return nil }
+        // A room whose queue of connections is full (stopped with Ctrl-Z, say) would otherwise keep
+        // `connect` waiting for ever; Linux bounds it by the send timeout.
+        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        _ = setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))

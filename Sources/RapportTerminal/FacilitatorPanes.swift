@@ -56,7 +56,7 @@ extension FacilitatorRenderer {
     /// The coach notes of the options on screen.
     public func notes(_ reveals: [ChoiceReveal]) -> [String] {
         reveals.enumerated().flatMap { index, reveal in
-            lines("\(Self.letter(index)): " + (reveal.coach.map(clean) ?? "no note"), indent: "  ", rest: "     ")
+            lines("\(VoteParser.letter(index)): " + (reveal.coach.map(clean) ?? "no note"), indent: "  ", rest: "     ")
         }
     }
 

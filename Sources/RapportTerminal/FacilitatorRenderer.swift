@@ -28,8 +28,6 @@ public struct FacilitatorRenderer: Sendable {
 
     func clean(_ text: String) -> String { Sanitizer.clean(text) }
     func clean(_ text: ScenarioText) -> String { Sanitizer.clean(text) }
-    /// Kept only because `FacilitatorPanes` calls it; call `VoteParser.letter` directly.
-    static func letter(_ index: Int) -> String { VoteParser.letter(index) }
 
     /// Lines of wrapped text, without the final newline.
     func lines(_ text: String, indent: String = "", rest: String? = nil) -> [String] {

@@ -33,6 +33,8 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
     /// answers that line goes back to the console.
     var consoleLines: [String] = []
     var fromConsole = false
+    /// Lines typed at the room while a question asked at the console waited for its answer.
+    var roomLines: [String] = []
 
     /// The room's screen now, and which part of it when it is shown in parts.
     public internal(set) var screen = RoomScreen.opening
@@ -109,7 +111,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             case .terminate:
                 return stop()
             case .rejected(let reason):
-                tell(replies.style.wrap(reason))
+                tell(rendererForAsker.style.wrap(reason))
             }
         }
     }
@@ -215,7 +217,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         if case .debrief(let page) = screen { return debriefCommand(lower, page: page) }
         switch lower {
         case ":help", "?":
-            return facilitatorPane("the commands", replies.help(workshop, console: consoleHelp))
+            return facilitatorPane("the commands") { [workshop, consoleHelp] in $0.help(workshop, console: consoleHelp) }
         case ":show":
             redraw()
         case ":reveal":
@@ -227,7 +229,8 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
                 case true?:
                     returnTo = .decision
                     show(.earlyReveal)
-                case false?: if !fromConsole { redraw() }
+                case false?:
+                    if fromConsole { tell("Nothing was shown.\n") } else { redraw() }
                 }
             default: tell("There is no vote to reveal here.\n")
             }
@@ -237,11 +240,12 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
             returnTo = screen == .scoreboard ? returnTo : screen
             show(.scoreboard)
         case ":notes":
-            // At the console the notes are the facilitator's alone: nothing to confirm.
-            if fromConsole { return facilitatorPane("the coach notes", replies.notes(optionsOnScreen())) }
+            let notes = { [options = optionsOnScreen()] (renderer: FacilitatorRenderer) in renderer.notes(options) }
+            // With a console they go there, the facilitator's alone: nothing to confirm.
+            if console?.isConnected == true { return facilitatorPane("the coach notes", notes) }
             switch confirm("The coach notes are for you, not the room.") {
             case nil: return stop()
-            case true?: return facilitatorPane("the coach notes", replies.notes(optionsOnScreen()))
+            case true?: return facilitatorPane("the coach notes", notes)
             case false?: redraw()
             }
         case ":end", ":quit":
@@ -274,7 +278,7 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
         switch screen {
         case .opening: show(.decision)
-        case .decision: tell(replies.votePrompt(workshop) + "\n")
+        case .decision: tell(rendererForAsker.votePrompt(workshop) + "\n")
         case .voted: show(.reveal)
         case .reveal: show(workshop.isOver ? .debrief(page: 0) : .decision)
         case .earlyReveal, .scoreboard: show(returnTo ?? .decision)
@@ -282,25 +286,28 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         }
     }
 
-    /// A pane for the facilitator alone, closed by Enter, after which the room's screen is drawn
-    /// again; `.stopped` if a signal to stop comes instead.
-    /// The body is laid out by `replies`, for whoever asked.
-    mutating func facilitatorPane(_ title: String, _ body: [String]) -> Outcome? {
-        if fromConsole {
-            tell(replies.consolePane(title, body))
+    /// A pane for the facilitator alone, its body laid out by `body` for where it is shown. With a
+    /// console connected it is shown there, whoever asked (the room is told where it went). Without,
+    /// it is drawn on the room's screen, closed by Enter, after which the room's screen is drawn again;
+    /// `.stopped` if a signal to stop comes instead.
+    mutating func facilitatorPane(_ title: String, _ body: (FacilitatorRenderer) -> [String]) -> Outcome? {
+        if let console, let consoleRenderer, console.isConnected {
+            console.show(consoleRenderer.consolePane(title, body(consoleRenderer)))
+            if !fromConsole { output.write("Shown at the console.\n") }
             return nil
         }
-        output.write(renderer.pane(title, body))
-        if nextLine(prompt: "> ", silenceAfter: nil) == .terminate { return stop() }
+        if fromConsole { return nil }  // the console has gone: nothing of it is for the room
+        output.write(renderer.pane(title, body(renderer)))
+        if answer(atConsole: false, prompt: "> ") == .terminate { return stop() }
         redraw()
         return nil
     }
 
-    /// Asks before showing what the room should not see yet; only "yes" (or "y") shows it. Nil when
-    /// a signal to stop comes at the question.
+    /// Asks before showing what the room should not see yet; only "yes" (or "y") shows it, and only
+    /// from whoever asked. Nil when a signal to stop comes at the question.
     mutating func confirm(_ what: String) -> Bool? {
-        tell(replies.confirmation(what))
-        switch nextLine(prompt: "show? ", silenceAfter: nil) {
+        tell(rendererForAsker.confirmation(what))
+        switch answer(atConsole: fromConsole, prompt: "show? ") {
         case .line(let answer): return ["yes", "y"].contains(answer.trimmingBlanks().lowercased())
         case .terminate: return nil
         default: return false
@@ -358,10 +365,11 @@ public struct FacilitatorRun<Reader: LineReader, Output: TextOutput> {
         lastSaved = workshop.record
         if let problem = save(workshop.record) {
             saveFailed = true
-            output.write(
-                renderer.style.wrap(
-                    renderer.style.bold("Error: the session could not be saved")
-                        + " (\(Sanitizer.clean(problem))). You can carry on, but after a crash it cannot be resumed."))
+            let error = " (\(Sanitizer.clean(problem))). You can carry on, but after a crash it cannot be resumed."
+            output.write(renderer.style.wrap(renderer.style.bold("Error: the session could not be saved") + error))
+            if fromConsole, let consoleRenderer {
+                console?.show(consoleRenderer.style.wrap(consoleRenderer.style.bold("Error: the session could not be saved") + error))
+            }
         } else {
             saveFailed = false
         }

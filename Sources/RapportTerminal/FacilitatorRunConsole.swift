@@ -11,6 +11,10 @@ extension FacilitatorRun {
     /// `fromConsole` to say which.
     mutating func nextLine(prompt: String, silenceAfter seconds: Int?) -> LineEvent {
         while true {
+            if !roomLines.isEmpty {
+                fromConsole = false
+                return .line(roomLines.removeFirst())
+            }
             if !consoleLines.isEmpty {
                 fromConsole = true
                 return .line(consoleLines.removeFirst())
@@ -23,6 +27,38 @@ extension FacilitatorRun {
                 return event
             }
             takeFromConsole()
+        }
+    }
+
+    /// The answer to a question (`show?`, `tie>`, Enter to close a pane), from whoever asked it:
+    /// lines from the other side wait their turn, so neither answers the other's question. Asked at
+    /// the console, the question is shown only there, the room's prompt stays as it was, and a
+    /// console that goes before answering has said no (`.endOfInput`). `fromConsole` stays the
+    /// asker's, so what follows the answer goes to them.
+    mutating func answer(atConsole: Bool, prompt question: String) -> LineEvent {
+        defer { fromConsole = atConsole }
+        while true {
+            if atConsole {
+                guard console?.isConnected == true || !consoleLines.isEmpty else { return .endOfInput }
+                if !consoleLines.isEmpty { return .line(consoleLines.removeFirst()) }
+                console?.prompt(question)
+            } else if !roomLines.isEmpty {
+                return .line(roomLines.removeFirst())
+            }
+            reader.watch(console?.descriptors ?? [])
+            let event = reader.read(prompt: atConsole ? prompt : question, silenceAfter: nil)
+            switch event {
+            case .ready:
+                takeFromConsole()
+            case .line(let text) where atConsole:
+                roomLines.append(text)
+            case .silence:
+                continue
+            case .rejected(let reason) where atConsole:
+                output.write(renderer.style.wrap(reason))
+            default:
+                return event
+            }
         }
     }
 
@@ -44,7 +80,7 @@ extension FacilitatorRun {
 
     /// The renderer for whoever typed the line being handled: the console's width and colours, or
     /// the room's.
-    var replies: FacilitatorRenderer {
+    var rendererForAsker: FacilitatorRenderer {
         fromConsole ? consoleRenderer ?? renderer : renderer
     }
 
@@ -80,7 +116,7 @@ extension FacilitatorRun {
 
     /// The line `:help` gives about the console.
     var consoleHelp: String {
-        if let consoleProblem { return "No console can connect: \(consoleProblem)." }
+        if let problem = consoleProblem ?? console?.failure { return "No console can connect: \(problem)." }
         if console?.isConnected == true { return "A console is connected: what it types is done here, and answered there." }
         return "For a console the room never sees, run 'rapport facilitate --console' in another terminal."
     }

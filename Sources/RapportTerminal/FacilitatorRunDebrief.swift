@@ -29,10 +29,11 @@ extension FacilitatorRun {
             showingPageList = true
             part = 0
             redraw()
+            tellConsoleOfScreen()
         case ":show":
             redraw()
         case ":help", "?":
-            return facilitatorPane("the commands", replies.help(workshop, console: consoleHelp))
+            return facilitatorPane("the commands") { [workshop, consoleHelp] in $0.help(workshop, console: consoleHelp) }
         case ":scores", ":score":
             show(.debrief(page: count >= 2 ? (debrief?.names.firstIndex(of: "Scores") ?? page) : page))
         case ":end", ":quit":

@@ -13,7 +13,7 @@ extension FacilitatorRun {
         } catch {
             // The message quotes what was typed, and the team names, which a saved session may have
             // had edited: both from outside.
-            tell(replies.style.wrap(Sanitizer.clean(error.message) + " Nothing was recorded."))
+            tell(rendererForAsker.style.wrap(Sanitizer.clean(error.message) + " Nothing was recorded."))
             return nil
         }
         switch workshop.result(of: vote) {
@@ -21,11 +21,15 @@ extension FacilitatorRun {
             record(vote, option: option, tieBroken: false)
             return nil
         case .tie(let options):
-            let tie = renderer.tie(options, counts: vote.counts(optionCount: workshop.step.choices.count))
-            output.write(tie)
-            if fromConsole { tell(tie) }
+            // The room talks the tie over, so it is on the room's screen; the answer comes from
+            // whoever typed the vote.
+            let counts = vote.counts(optionCount: workshop.step.choices.count)
+            output.write(renderer.tie(options, counts: counts))
+            if fromConsole { tell(rendererForAsker.tie(options, counts: counts)) }
+            let askedAtConsole = fromConsole
             while true {
-                switch nextLine(prompt: "tie> ", silenceAfter: nil) {
+                let event = answer(atConsole: askedAtConsole, prompt: "tie> ")
+                switch event {
                 case .line(let answer):
                     let letter = answer.trimmingBlanks().uppercased()
                     if let option = options.first(where: { VoteParser.letter($0) == letter }) {

@@ -24,6 +24,8 @@ import Glibc
         let console: String
         let consoleMessages: [ConsoleMessage]
         let workshop: Workshop
+        /// The prompts the room's keyboard was read at.
+        let roomPrompts: [String]
     }
 
     static func socketPath(_ label: String = #function) -> String {
@@ -62,7 +64,7 @@ import Glibc
         while !consoleLeaves, let message = client.next(within: 1_000) { messages.append(message) }
         return Played(
             room: run.output.text, console: messages.compactMap(\.text).joined(), consoleMessages: messages,
-            workshop: run.workshop)
+            workshop: run.workshop, roomPrompts: run.reader.prompts)
     }
 
     @Test func notesAskedAtTheConsoleAreShownThereAloneWithoutAQuestion() throws {
@@ -113,6 +115,54 @@ import Glibc
         #expect(!played.console.contains("─"))
     }
 
+    /// An early reveal asked at the console is asked there alone and answered from there; the room's
+    /// prompt never becomes the question, and "no" shows nothing.
+    @Test(arguments: ["no", "yes"])
+    func anEarlyRevealAskedAtTheConsoleIsAnsweredThere(answer: String) throws {
+        let played = try Self.run(room: [.line(""), .ready, .line(":quit")], console: [":reveal", answer])
+        #expect(played.console.contains("Nobody has voted yet"))
+        #expect(!played.room.contains("Nobody has voted yet"))
+        #expect(!played.roomPrompts.contains("show? "), "the room's prompt stays the room's")
+        #expect(played.console.contains("Nothing was shown.") == (answer == "no"))
+        #expect(played.room.contains("Quoting the policy") == (answer == "yes"), "yes shows the scores to the room")
+    }
+
+    /// A console that goes before answering its question has said no; the room carries on.
+    @Test func aConsoleThatGoesBeforeAnsweringHasSaidNo() throws {
+        let played = try Self.run(
+            room: [.line(""), .ready, .line("A3 B1"), .line(":quit")], console: [":reveal"], consoleLeaves: true)
+        #expect(!played.room.contains("Quoting the policy"))
+        #expect(!played.roomPrompts.contains("show? "))
+        #expect(played.workshop.record.decisions.count == 1, "the room's vote after it is recorded")
+    }
+
+    /// A tie asked at the room is answered at the room: a line from the console waits its turn.
+    @Test func aTieAskedAtTheRoomIsNotAnsweredByTheConsole() throws {
+        let played = try Self.run(room: [.line(""), .line("A2 B2"), .ready, .line("B"), .line(":quit")], console: [":notes"])
+        let first = try #require(played.workshop.record.decisions.first)
+        #expect(first.chosen == first.offered[1])
+        #expect(!played.room.contains(":back to vote again") && !played.console.contains(":back to vote again"), "the console's :notes was not taken as an answer")
+        #expect(played.console.contains("For you only: the coach notes"), "and was done after")
+    }
+
+    /// With a console connected, the room's own :help and :notes go to the console.
+    @Test func panesAskedAtTheRoomGoToAConnectedConsole() throws {
+        let played = try Self.run(room: [.ready, .line(""), .line(":help"), .line(":notes"), .line(":quit")], console: [])
+        #expect(played.console.contains("For you only: the commands"))
+        #expect(played.console.contains("For you only: the coach notes"))
+        #expect(played.room.components(separatedBy: "Shown at the console.").count == 3)
+        #expect(!played.room.contains("FOR THE FACILITATOR ONLY") && !played.room.contains("show?"))
+    }
+
+    /// A line from the console is checked as one typed at the room: no line breaks, not too long.
+    @Test func aConsoleLineIsCheckedAsATypedOne() throws {
+        let played = try Self.run(
+            room: [.line(""), .ready, .line(":quit")], console: ["A5\nB1", String(repeating: "A", count: 5_000)])
+        #expect(played.console.contains("cannot hold a line break"))
+        #expect(played.console.contains("That line is too long"))
+        #expect(played.workshop.record.decisions.isEmpty)
+    }
+
     @Test func helpAtTheConsoleSaysAConsoleIsConnected() throws {
         let played = try Self.run(room: [.line(""), .ready, .line(":quit")], console: [":help"])
         #expect(played.console.contains("A console is connected"))
@@ -134,10 +184,12 @@ import Glibc
         first.send(ConsoleMessage(width: 80, colour: false))
         #expect(link.service() == [.connected])
         let second = try #require(ConsoleSocket.connect(to: path))
-        _ = link.service()
+        second.send(ConsoleMessage(width: 80, colour: false))
+        #expect(link.service() == [], "the first stays the console")
+        #expect(second.next(within: 1_000)?.session == "trial", "greeted, as every connection is")
         let refusal = try #require(second.next(within: 1_000))
-        #expect(refusal.session == "trial")
         #expect(refusal.closed?.contains("Another console is already connected") == true)
+        #expect(second.next(within: 1_000) == nil, "and let go")
         #expect(link.isConnected)
         first.close()
         #expect(link.service() == [.disconnected])
