@@ -36,7 +36,7 @@ public struct ConsoleClient<Reader: LineReader, Output: TextOutput> {
         guard room.socket.send(ConsoleMessage(width: width, colour: colour, plain: plain)) else { return roomGone() }
         while true {
             guard showArrived() else { return roomGone() }
-            if let closed = closedReason { return roomClosed(closed) }
+            if let closed = closedReason { return welcomed ? roomClosed(closed) : .refused(Sanitizer.clean(closed)) }
             reader.watch([room.socket.descriptor])
             switch reader.read(prompt: prompt, silenceAfter: nil) {
             case .line(let text):
@@ -68,8 +68,14 @@ public struct ConsoleClient<Reader: LineReader, Output: TextOutput> {
         return true
     }
 
+    /// Whether the room has shown anything here: a connection closed before is one turned away.
+    var welcomed = false
+
     mutating func show(_ message: ConsoleMessage) {
-        if let text = message.text { output.write(text) }
+        if let text = message.text {
+            output.write(text)
+            welcomed = true
+        }
         if let prompt = message.prompt { self.prompt = Sanitizer.clean(String(prompt.prefix(40))) }
         if let closed = message.closed { closedReason = closed }
     }

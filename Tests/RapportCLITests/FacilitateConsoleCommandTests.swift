@@ -50,6 +50,22 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: socket), "the room removes its socket")
     }
 
+    @Test func aSecondConsoleIsTurnedAwayWith69() throws {
+        let environment = Self.environment("second-console")
+        let room = try LiveRapport.throughPipes(["facilitate", "Tests/Fixtures/workshop.scenario", "--session", "second"], environment: environment)
+        #expect(room.waitFor("Enter: the first decision."))
+        let socket = environment["XDG_RUNTIME_DIR"]! + "/rapport/room-\(room.process.processIdentifier).sock"
+        #expect(LiveRapport.eventually { FileManager.default.fileExists(atPath: socket) })
+        let first = try LiveRapport.throughPipes(["facilitate", "--console"], environment: environment)
+        #expect(first.waitFor("Connected to the session second"))
+        let second = try LiveRapport.throughPipes(["facilitate", "--console"], environment: environment)
+        #expect(second.exitStatus() == 69, "\(second.text)")
+        #expect(second.text.contains("rapport: Another console is already connected"))
+        room.closeInput()
+        #expect(room.exitStatus() == 0)
+        #expect(first.exitStatus() == 0)
+    }
+
     @Test func aConsoleWithNoWorkshopRunningSaysHowToStartOne() throws {
         let console = try LiveRapport.throughPipes(["facilitate", "--console"], environment: Self.environment("no-room"))
         #expect(console.exitStatus() == 69)
