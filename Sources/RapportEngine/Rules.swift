@@ -173,7 +173,7 @@ public struct Rules: Sendable {
     /// Takes an action from a decision state: applies its effects, then arrives at the next node (or,
     /// for a silence with no `->`, stays at the same decision).
     public func take(
-        _ action: Action, from state: consuming PlayState, deltas: inout [Int], events: inout [Event]?,
+        _ action: Action, from state: PlayState, deltas: inout [Int], events: inout [Event]?,
         recordingEntries: Bool = false
     ) -> Arrival {
         var state = state
@@ -209,7 +209,7 @@ public struct Rules: Sendable {
     /// Enters `node` and goes down its steps, following jumps, until a decision, an ending, or
     /// trouble. Open promises are scored when an ending is reached.
     public func arrive(
-        at node: Int, from state: consuming PlayState, deltas: inout [Int], events: inout [Event]?,
+        at node: Int, from state: PlayState, deltas: inout [Int], events: inout [Event]?,
         recordingEntries: Bool = false
     ) -> Arrival {
         var arrival = Arrival(state: state, stop: .endlessLoop)
