@@ -79,6 +79,17 @@ extension WalkthroughFile {
                     fixIt: fix.map { FixIt(range: range, replacement: $0) }))
         }
         for lineNumber in 1...source.lineStarts.count {
+            let length = source.byteRange(ofLine: lineNumber).count
+            if length > ScenarioLimits.lineLength {
+                // Not read at all, as in a scenario: no step of a walk is this long.
+                let location = SourceLocation(line: lineNumber, column: 1, offset: source.byteRange(ofLine: lineNumber).lowerBound)
+                diagnostics.append(
+                    Diagnostic(
+                        .beyondLimit, "this line is \(length) bytes long; a line can be at most \(ScenarioLimits.lineLength) bytes",
+                        file: source.name, range: SourceRange(start: location, end: location),
+                        note: "a step names one choice: its number, or the first words of its text"))
+                continue
+            }
             var text = source.lineText(lineNumber)
             if let comment = text.commentStart() { text = String(text[..<comment]) }
             text = text.trimmingBlanks()

@@ -43,6 +43,19 @@ import Testing
         return (WalkthroughRunner.run(file, on: scenario), problems)
     }
 
+    /// A line of a walk is held to a scenario's line limit: a 90 KB 'choose:' (found by the fuzzer,
+    /// which took 15 s matched against every fixture under instrumentation) is refused unread.
+    @Test func aLineBeyondTheLimitIsRefusedUnread() throws {
+        let long = "choose: " + String(repeating: "word ", count: 18_000)
+        let source = SourceFile(name: "long.tests", text: "== best path\n\(long)\nchoose: 1\n")
+        let (file, problems) = WalkthroughFile.parse(source)
+        #expect(problems.count == 1)
+        #expect(problems.first?.code == .beyondLimit)
+        #expect(problems.first?.range.start.line == 2)
+        #expect(problems.first?.message.contains("a line can be at most 4000 bytes") == true)
+        #expect(file.walks.first?.steps.count == 1, "the lines around it are read")
+    }
+
     @Test func passingWalks() throws {
         let (results, problems) = try run(
             """
