@@ -132,7 +132,7 @@ struct PlayCommand: ParsableCommand {
                     note: "Carrying on with your attempt from \(Self.day(attempt.startedAt)), where it stopped.")
                 resumable = nil
             } else if let fromMoment {
-                let (session, label) = try Self.bestPath(of: entry.scenario, to: fromMoment, silences: run.analysis.silences)
+                let (session, label) = try Self.session(at: fromMoment, in: run.analysis)
                 run.start(
                     from: session, playedForYou: session.transcript.actions.count,
                     note: "Starting at \(label): the decisions before it were played for you.")

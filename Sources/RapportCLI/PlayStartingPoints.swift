@@ -68,22 +68,14 @@ extension PlayCommand {
 
     // MARK: - --from
 
-    /// A session at a moment, named by its label (any case) or its node's id: along the best path
-    /// when it passes there, otherwise by the shortest way there; the label is returned for the note.
-    static func bestPath(of scenario: CheckedScenario, to name: String, silences: Bool) throws -> (Session, String) {
-        let analysis = Analysis(scenario, silences: silences)
+    /// A session at a moment, named by its label (any case) or its node's id (see
+    /// `Analysis.session(atDecision:)`); the label and the way there are returned for the note.
+    static func session(at name: String, in analysis: Analysis) throws -> (Session, String) {
+        let scenario = analysis.scenario
         let wanted = scenario.nodes.first { $0.id == name } ?? scenario.nodes.first { $0.moment?.string.lowercased() == name.lowercased() }
-        if let wanted, !wanted.choices.isEmpty {
-            let label = wanted.moment?.string ?? wanted.id
-            for (way, words) in [(Optional(analysis.bestPath), "as the best path reaches it"), (analysis.shortestPath(toDecisionAt: wanted.id), "by the shortest way there")] {
-                guard let way else { continue }
-                var session = Session(scenario)
-                for move in way {
-                    if scenario.nodes[session.state.node].id == wanted.id { return (session, "\(label), \(words)") }
-                    if let choice = move.choiceID { _ = try? session.choose(choice) } else { _ = try? session.stayedSilent() }
-                }
-                if !session.isOver, scenario.nodes[session.state.node].id == wanted.id { return (session, "\(label), \(words)") }
-            }
+        if let wanted, let (session, route) = analysis.session(atDecision: wanted.id) {
+            let words = route == .bestPath ? "as the best path reaches it" : "by the shortest way there"
+            return (session, "\(wanted.moment?.string ?? wanted.id), \(words)")
         }
         let moments = scenario.nodes.compactMap { $0.moment?.string }
         let list = moments.isEmpty ? "it marks no moments" : "its moments are: " + moments.map { "\"\(Sanitizer.clean($0))\"" }.joined(separator: ", ")
