@@ -41,11 +41,8 @@ extension WorkshopReport {
         out += "<table>\n<thead><tr><th>#</th><th>Decision</th><th>The room chose</th><th>The best choice there</th><th class=\"number\">Points given up</th></tr></thead>\n<tbody>\n"
         for decision in decisions {
             let chosen = decision.options[decision.chosen]
-            let best = decision.roomChoseBest
-                ? "the room's choice" + (decision.best.count > 1 ? " (one of \(decision.best.count) equally good)" : "")
-                : decision.best.map { "\(decision.options[$0].letter): \(decision.options[$0].text)" }.joined(separator: "; or ")
             out += "<tr><td>\(decision.number)</td><td>\(e(decision.title))</td><td>\(e(chosen.letter + ": " + chosen.text))</td>"
-            out += "<td class=\"\(decision.roomChoseBest ? "good" : "")\">\(e(best))</td><td class=\"number\">\(decision.pointsGivenUp.map(String.init) ?? "?")</td></tr>\n"
+            out += "<td class=\"\(decision.roomChoseBest ? "good" : "")\">\(e(decision.bestChoiceWords))</td><td class=\"number\">\(decision.pointsGivenUp.map(String.init) ?? "?")</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
         if !bestPath.isEmpty {

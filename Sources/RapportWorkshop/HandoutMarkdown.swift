@@ -36,10 +36,7 @@ extension WorkshopReport {
         out += "| # | decision | the room chose | the best choice there | points given up |\n|---|---|---|---|---:|\n"
         for decision in decisions {
             let chosen = decision.options[decision.chosen]
-            let best = decision.roomChoseBest
-                ? "the room's choice" + (decision.best.count > 1 ? " (one of \(decision.best.count) equally good)" : "")
-                : decision.best.map { "\(decision.options[$0].letter): \(cell(decision.options[$0].text))" }.joined(separator: "; or ")
-            out += "| \(decision.number) | \(cell(decision.title)) | \(chosen.letter): \(cell(chosen.text)) | \(best) | \(decision.pointsGivenUp.map(String.init) ?? "?") |\n"
+            out += "| \(decision.number) | \(cell(decision.title)) | \(chosen.letter): \(cell(chosen.text)) | \(cell(decision.bestChoiceWords)) | \(decision.pointsGivenUp.map(String.init) ?? "?") |\n"
         }
         if !bestPath.isEmpty {
             out += "\nOne best path through the whole conversation:\n\n"

@@ -53,6 +53,12 @@ public struct WorkshopReport: Sendable {
         /// The moment's name, or the decision's number: never the node's id.
         public var title: String { moment ?? "Decision \(number)" }
         public var roomChoseBest: Bool { best.contains(chosen) }
+        /// The best choice there, in the handout's words (scenario text, not yet escaped): the
+        /// room's own, or each best option by letter and text.
+        public var bestChoiceWords: String {
+            if roomChoseBest { return "the room's choice" + (best.count > 1 ? " (one of \(best.count) equally good)" : "") }
+            return best.map { "\(options[$0].letter): \(options[$0].text)" }.joined(separator: "; or ")
+        }
     }
 
     public init(workshop: Workshop, analysis: Analysis) {
